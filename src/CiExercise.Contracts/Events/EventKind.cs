@@ -1,0 +1,30 @@
+namespace CiExercise.Contracts.Events;
+
+/// <summary>
+/// What an event-log row records. Stored by name, so members may be added but never renamed.
+/// Exercise-level kinds have no organization; the others belong to one organization's stream.
+/// </summary>
+public enum EventKind
+{
+    // Exercise level: lifecycle and clock.
+    ExerciseCreated,
+    ExerciseStarted,
+    ExercisePaused,
+    ExerciseResumed,
+    SpeedChanged,
+    ClockJumped,
+    ExerciseEnded,
+    RealWorldHaltDeclared,
+    RealWorldHaltLifted,
+
+    // Exercise level: the timeline.
+    InjectFired,
+    AdHocInjectAdded,
+
+    // Organization level.
+    InjectDelivered,
+    InjectAcknowledged,
+    DecisionRecorded,
+    MessageSent,
+    MessageReceived,
+}

@@ -1,0 +1,44 @@
+using Orleans.Concurrency;
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Scenarios;
+
+namespace CiExercise.Contracts.Exercises;
+
+/// <summary>
+/// One exercise: its lifecycle, its clock and its timeline of injects. Keyed by the exercise id.
+/// Every command is recorded in the event log before it returns.
+/// </summary>
+[Alias("ciex.IExerciseGrain")]
+public interface IExerciseGrain : IGrainWithStringKey
+{
+    [Alias("Create")] Task<ExerciseView> Create(string name, Scenario scenario, Actor actor);
+
+    [Alias("GetView"), ReadOnly] Task<ExerciseView> GetView();
+
+    /// <summary>Read by organization grains for every action; interleaves with long commands.</summary>
+    [Alias("GetClock"), ReadOnly, AlwaysInterleave] Task<ClockSnapshot> GetClock();
+
+    [Alias("Start")] Task<ExerciseView> Start(Actor actor);
+
+    [Alias("Pause")] Task<ExerciseView> Pause(Actor actor);
+
+    [Alias("Resume")] Task<ExerciseView> Resume(Actor actor);
+
+    /// <summary>Speed factor: 1 is real time, 60 an hour of story per minute; 0.1 to 3600.</summary>
+    [Alias("SetSpeed")] Task<ExerciseView> SetSpeed(Actor actor, double speed);
+
+    [Alias("JumpToPhase")] Task<ExerciseView> JumpToPhase(Actor actor, string phaseId);
+
+    [Alias("JumpToNextInject")] Task<ExerciseView> JumpToNextInject(Actor actor);
+
+    [Alias("End")] Task<ExerciseView> End(Actor actor);
+
+    [Alias("Halt")] Task<ExerciseView> Halt(Actor actor, string reason);
+
+    [Alias("LiftHalt")] Task<ExerciseView> LiftHalt(Actor actor);
+
+    [Alias("FireAdHoc")] Task<InjectState> FireAdHoc(Actor actor, AdHocInject inject);
+
+    /// <summary>Fires every inject that is due and schedules the next wake-up. Idempotent.</summary>
+    [Alias("FireDue")] Task FireDue();
+}

@@ -1,0 +1,28 @@
+using CiExercise.Contracts.Events;
+
+namespace CiExercise.Contracts.Ports;
+
+/// <summary>
+/// The append-only event log of every exercise (ARCHITECTURE.md invariants 1–3).
+/// </summary>
+public interface IEventLog
+{
+    /// <summary>
+    /// Appends the events of one exercise atomically, all or none, and completes only once they are
+    /// committed. Appends from many callers are grouped into one transaction. Results are in input order.
+    /// </summary>
+    Task<IReadOnlyList<AppendResult>> AppendAsync(
+        string exerciseId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Events of an exercise with Seq &gt; afterSeq, in order, at most limit of them.</summary>
+    Task<IReadOnlyList<ExerciseEvent>> ReadAsync(
+        string exerciseId, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event of one organization's stream (OrganizationId = organizationId), in order.</summary>
+    Task<IReadOnlyList<ExerciseEvent>> ReadOrganizationAsync(
+        string exerciseId, string organizationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every exercise-level event (no organization: lifecycle, clock, timeline), in order.</summary>
+    Task<IReadOnlyList<ExerciseEvent>> ReadExerciseLevelAsync(
+        string exerciseId, CancellationToken cancellationToken = default);
+}

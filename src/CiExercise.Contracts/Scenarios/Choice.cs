@@ -1,0 +1,5 @@
+namespace CiExercise.Contracts.Scenarios;
+
+/// <summary>One answer a participant may pick when an inject asks for a decision.</summary>
+[GenerateSerializer, Immutable, Alias("ciex.Choice")]
+public sealed record Choice([property: Id(0)] string Id, [property: Id(1)] LocalizedText Text);
