@@ -10,11 +10,14 @@ namespace CiExercise.Contracts.Exercises;
 [Alias("ciex.IOrganizationGrain")]
 public interface IOrganizationGrain : IGrainWithStringKey
 {
-    /// <summary>Told by the exercise grain after the delivery rows are durable.</summary>
-    [Alias("Delivered")] Task Delivered(IReadOnlyList<ExerciseEvent> deliveries);
+    /// <summary>
+    /// Told by the exercise grain after the delivery rows are durable. Interleaves: it only updates
+    /// memory, and two organizations messaging each other at once must not wait on one another.
+    /// </summary>
+    [Alias("Delivered"), AlwaysInterleave] Task Delivered(IReadOnlyList<ExerciseEvent> deliveries);
 
     /// <summary>Told by the sending organization after the message rows are durable.</summary>
-    [Alias("MessageArrived")] Task MessageArrived(MessageItem message);
+    [Alias("MessageArrived"), AlwaysInterleave] Task MessageArrived(MessageItem message);
 
     [Alias("Acknowledge")]
     Task<ActionReceipt> Acknowledge(Actor actor, string injectId, string? clientActionId);

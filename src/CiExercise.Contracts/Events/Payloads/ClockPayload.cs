@@ -1,0 +1,12 @@
+namespace CiExercise.Contracts.Events.Payloads;
+
+/// <summary>
+/// The payload of every lifecycle and clock event: the speed in force after it, the scenario time
+/// jumped to (ClockJumped) and why (a phase or an inject), and the reason of a real-world halt.
+/// </summary>
+public sealed record ClockPayload(
+    double Speed,
+    TimeSpan? JumpedTo = null,
+    string? PhaseId = null,
+    string? InjectId = null,
+    string? Reason = null);

@@ -1,0 +1,3 @@
+namespace CiExercise.Contracts.Events.Payloads;
+
+public sealed record ExerciseCreatedPayload(string Name, string ScenarioId);

@@ -1,0 +1,111 @@
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Events.Payloads;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Scenarios;
+using Microsoft.Extensions.Logging;
+
+namespace CiExercise.Grains.Exercises;
+
+public sealed partial class ExerciseGrain
+{
+    public Task FireDue()
+    {
+        if (_state is null) return Task.CompletedTask;
+        // The wake-up that called this has been used up, even if it came a moment early.
+        _wakeupAt = null;
+        return FireDueCore(CancellationToken.None);
+    }
+
+    public async Task<InjectState> FireAdHoc(Actor actor, AdHocInject draft)
+    {
+        var state = State;
+        if (state.Status != ExerciseStatus.Running)
+            throw Rules.Conflict("exercise.not-running", $"An ad-hoc inject is fired at once, so the exercise must be running (it is {state.Status.ToString().ToLowerInvariant()}).");
+        var now = time.GetUtcNow();
+        var inject = new Inject($"adhoc-{state.AdHocCount + 1}", state.Clock.ScenarioAt(now), draft.Recipients, draft.From,
+            draft.Channel, draft.Title, draft.Body, draft.ExpectedAction, draft.ResponseWindow, draft.Objectives, draft.Choices);
+        AdHocRules.Check(state.Scenario, inject);
+        var added = NewEvent(EventKind.AdHocInjectAdded, now, inject.At, actor, new AdHocInjectAddedPayload(inject), injectId: inject.Id);
+        await Fire([inject], now, added, actor);
+        logger.LogInformation("Exercise {ExerciseId}: ad-hoc inject {InjectId} fired by {ActorId}", Id, inject.Id, actor.Id);
+        return state.ToState(inject);
+    }
+
+    /// <summary>
+    /// Fires every scripted inject whose scenario time has come, then asks for a wake-up at the next one.
+    /// Safe to call any number of times: fired injects are in the state, and the log refuses a second
+    /// delivery row for the same inject and organization even if two activations race.
+    /// </summary>
+    private async Task FireDueCore(CancellationToken cancellationToken)
+    {
+        var state = State;
+        if (state.Status == ExerciseStatus.Running)
+        {
+            var now = time.GetUtcNow();
+            var scenarioNow = state.Clock.ScenarioAt(now);
+            var due = state.Pending.TakeWhile(i => i.At <= scenarioNow).ToArray();
+            if (due.Length > 0) await Fire(due, now, first: null, Actor.System);
+        }
+        await ScheduleNextWakeup(cancellationToken);
+    }
+
+    private async Task Fire(IReadOnlyList<Inject> injects, DateTimeOffset now, NewEvent? first, Actor actor)
+    {
+        var state = State;
+        var scenarioNow = state.Clock.ScenarioAt(now);
+        var events = new List<NewEvent>();
+        if (first is not null) events.Add(first);
+        foreach (var inject in injects)
+        {
+            var dueAt = state.Clock.ReachedAt(inject.At, now) ?? now;
+            var lateness = now > dueAt ? now - dueAt : TimeSpan.Zero;
+            var late = lateness > options.Value.LateAfter;
+            var targets = state.Scenario.ResolveRecipients(inject.Recipients);
+            var adHoc = first is not null;
+            events.Add(NewEvent(EventKind.InjectFired, now, scenarioNow, actor,
+                new InjectFiredPayload(dueAt, lateness, late, adHoc, targets.Select(t => t.OrganizationId).ToArray()),
+                injectId: inject.Id, dedupeKey: $"fired:{inject.Id}"));
+            var respondBy = inject.ResponseWindow is { } window ? scenarioNow + window : (TimeSpan?)null;
+            foreach (var target in targets)
+                events.Add(NewEvent(EventKind.InjectDelivered, now, scenarioNow, actor,
+                    new InjectDeliveredPayload(target.Roles, inject.Channel, respondBy, inject.Choices.Select(c => c.Id).ToArray(), late, lateness),
+                    target.OrganizationId, inject.Id, $"delivered:{inject.Id}:{target.OrganizationId}"));
+            if (late)
+                logger.LogWarning("Exercise {ExerciseId}: inject {InjectId} fired late by {Lateness}", Id, inject.Id, lateness);
+        }
+        var results = await Append(events);
+        await NotifyOrganizations(events, results);
+    }
+
+    /// <summary>
+    /// Tells each organization grain what reached it. The rows are already durable, so a failure here
+    /// loses nothing: an organization grain rebuilds from the log and re-reads it when it misses a delivery.
+    /// </summary>
+    private async Task NotifyOrganizations(IReadOnlyList<NewEvent> events, IReadOnlyList<AppendResult> results)
+    {
+        var byOrganization = events
+            .Select((e, i) => (Event: e, Result: results[i]))
+            .Where(x => x.Event.Kind == EventKind.InjectDelivered && !x.Result.Duplicate)
+            .GroupBy(x => x.Event.OrganizationId!, x => ToEvent(x.Event, x.Result.Seq));
+        try
+        {
+            await Task.WhenAll(byOrganization.Select(g =>
+                GrainFactory.GetGrain<IOrganizationGrain>(OrganizationKey.Of(Id, g.Key)).Delivered(g.ToArray())));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Exercise {ExerciseId}: an organization grain was not told of a delivery; it will read it from the log", Id);
+        }
+    }
+
+    private async Task ScheduleNextWakeup(CancellationToken cancellationToken)
+    {
+        var state = State;
+        var next = state.Status == ExerciseStatus.Running ? state.Pending.FirstOrDefault() : null;
+        var at = next is null ? null : state.Clock.ExpectedAt(next.At, time.GetUtcNow());
+        if (at == _wakeupAt) return;
+        if (at is { } dueAt) await wakeups.ScheduleAsync(Id, dueAt, cancellationToken);
+        else await wakeups.CancelAsync(Id, cancellationToken);
+        _wakeupAt = at;
+    }
+}

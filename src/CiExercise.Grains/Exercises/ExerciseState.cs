@@ -1,0 +1,107 @@
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Events.Payloads;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Grains.Clock;
+
+namespace CiExercise.Grains.Exercises;
+
+/// <summary>
+/// An exercise as its exercise-level events say it is: a fold over the log, used both to rebuild the
+/// grain on activation and to apply each new event once it is durable, so the two cannot disagree.
+/// </summary>
+internal sealed class ExerciseState(string id, string name, Scenario scenario)
+{
+    private readonly Dictionary<string, FiredInject> _fired = [];
+    private readonly List<Inject> _adHoc = [];
+
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public Scenario Scenario { get; } = scenario;
+    public ExerciseClock Clock { get; } = new();
+    public ExerciseStatus Status { get; private set; } = ExerciseStatus.Draft;
+    public ExerciseStatus StatusBeforeHalt { get; private set; } = ExerciseStatus.Draft;
+    public string? HaltReason { get; private set; }
+    public long LastSeq { get; private set; }
+
+    public IEnumerable<Inject> AllInjects => Scenario.Injects.Concat(_adHoc);
+
+    public int AdHocCount => _adHoc.Count;
+
+    public bool IsFired(string injectId) => _fired.ContainsKey(injectId);
+
+    /// <summary>Scripted injects not fired yet, in timeline order.</summary>
+    public IEnumerable<Inject> Pending =>
+        Scenario.Injects.Where(i => !_fired.ContainsKey(i.Id)).OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal);
+
+    public Inject? FindInject(string injectId) => AllInjects.FirstOrDefault(i => i.Id == injectId);
+
+    public void Apply(ExerciseEvent e)
+    {
+        LastSeq = Math.Max(LastSeq, e.Seq);
+        switch (e.Kind)
+        {
+            case EventKind.ExerciseStarted:
+                Clock.SetSpeed(e.WallTime, Payload<ClockPayload>(e).Speed);
+                Clock.Start(e.WallTime);
+                Status = ExerciseStatus.Running;
+                break;
+            case EventKind.ExercisePaused:
+                Clock.Pause(e.WallTime);
+                Status = ExerciseStatus.Paused;
+                break;
+            case EventKind.ExerciseResumed:
+                Clock.Resume(e.WallTime);
+                Status = ExerciseStatus.Running;
+                break;
+            case EventKind.SpeedChanged:
+                Clock.SetSpeed(e.WallTime, Payload<ClockPayload>(e).Speed);
+                break;
+            case EventKind.ClockJumped:
+                Clock.JumpTo(e.WallTime, Payload<ClockPayload>(e).JumpedTo ?? TimeSpan.Zero);
+                break;
+            case EventKind.ExerciseEnded:
+                if (Clock.Running) Clock.Pause(e.WallTime);
+                Status = ExerciseStatus.Ended;
+                break;
+            case EventKind.RealWorldHaltDeclared:
+                if (Clock.Running) Clock.Pause(e.WallTime);
+                StatusBeforeHalt = Status == ExerciseStatus.Draft ? ExerciseStatus.Draft : ExerciseStatus.Paused;
+                HaltReason = Payload<ClockPayload>(e).Reason;
+                Status = ExerciseStatus.Halted;
+                break;
+            case EventKind.RealWorldHaltLifted:
+                Status = StatusBeforeHalt;
+                HaltReason = null;
+                break;
+            case EventKind.AdHocInjectAdded:
+                _adHoc.Add(Payload<AdHocInjectAddedPayload>(e).Inject);
+                break;
+            case EventKind.InjectFired:
+                var fired = Payload<InjectFiredPayload>(e);
+                _fired[e.InjectId!] = new FiredInject(e.Seq, e.WallTime, e.ScenarioTime, fired.Lateness, fired.Late, fired.Recipients);
+                break;
+        }
+    }
+
+    public ExerciseView ToView(DateTimeOffset now)
+    {
+        var scenarioNow = Clock.ScenarioAt(now);
+        var clock = new ClockView(now, scenarioNow, Scenario.StoryStart + scenarioNow, Clock.Speed, Clock.Running);
+        var phase = Scenario.Phases.LastOrDefault(p => p.Start <= scenarioNow && (p.End is null || scenarioNow < p.End));
+        var injects = AllInjects.Select(i => ToState(i)).OrderBy(s => s.Inject.At).ThenBy(s => s.Inject.Id, StringComparer.Ordinal);
+        return new ExerciseView(Id, Name, Scenario.Id, Status, clock, phase?.Id, Pending.FirstOrDefault()?.At,
+            HaltReason, LastSeq, injects.ToArray());
+    }
+
+    public InjectState ToState(Inject inject)
+    {
+        var adHoc = _adHoc.Contains(inject);
+        return _fired.TryGetValue(inject.Id, out var f)
+            ? new InjectState(inject, adHoc, InjectStatus.Fired, f.Seq, f.At, f.AtScenario, f.Lateness, f.Late, f.Recipients)
+            : new InjectState(inject, adHoc, InjectStatus.Pending, null, null, null, TimeSpan.Zero, false,
+                Scenario.ResolveRecipients(inject.Recipients).Select(t => t.OrganizationId).ToArray());
+    }
+
+    private static T Payload<T>(ExerciseEvent e) => ScenarioJson.Deserialize<T>(e.Payload);
+}

@@ -1,0 +1,23 @@
+using CiExercise.Contracts.Exercises;
+
+namespace CiExercise.Grains.Organizations;
+
+internal sealed class InboxEntry(
+    string injectId, long deliveredSeq, IReadOnlyList<string> roles, DateTimeOffset deliveredAt,
+    TimeSpan deliveredAtScenario, bool late, TimeSpan? respondBy, IReadOnlyList<string> choiceIds)
+{
+    public string InjectId { get; } = injectId;
+    public long DeliveredSeq { get; } = deliveredSeq;
+    public IReadOnlyList<string> Roles { get; } = roles;
+    public DateTimeOffset DeliveredAt { get; } = deliveredAt;
+    public TimeSpan DeliveredAtScenario { get; } = deliveredAtScenario;
+    public bool Late { get; } = late;
+    public TimeSpan? RespondBy { get; } = respondBy;
+    public IReadOnlyList<string> ChoiceIds { get; } = choiceIds;
+    public ActionReceipt? Acknowledgement { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    public List<long> DecisionSeqs { get; } = [];
+
+    /// <summary>Whether a participant of this role may see and answer the inject (no roles: everyone).</summary>
+    public bool IsFor(string role) => Roles.Count == 0 || Roles.Contains(role);
+}

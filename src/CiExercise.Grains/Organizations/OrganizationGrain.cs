@@ -1,0 +1,235 @@
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Events.Payloads;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Ports;
+using CiExercise.Contracts.Scenarios;
+using Microsoft.Extensions.Logging;
+
+namespace CiExercise.Grains.Organizations;
+
+/// <summary>
+/// One organization in one exercise. Rebuilt from its own stream of the log on activation; every action
+/// is checked here (acting as this organization, in a role it has, on what reached that role) and is
+/// answered only once its row is committed.
+/// </summary>
+public sealed class OrganizationGrain(
+    IEventLog log,
+    IExerciseCatalog catalog,
+    TimeProvider time,
+    ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain
+{
+    private const int MaxTextLength = 8000;
+    private const int MaxSubjectLength = 300;
+
+    private string _exerciseId = "";
+    private string _organizationId = "";
+    private Scenario? _scenario;
+    private Organization? _organization;
+    private OrganizationState _state = new();
+
+    private IExerciseGrain Exercise => GrainFactory.GetGrain<IExerciseGrain>(_exerciseId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_exerciseId, _organizationId) = OrganizationKey.Parse(this.GetPrimaryKeyString());
+        var record = await catalog.GetAsync(_exerciseId, cancellationToken);
+        if (record is null) return;
+        _scenario = ScenarioJson.Deserialize<Scenario>(record.ScenarioJson);
+        _organization = _scenario.FindOrganization(_organizationId);
+        if (_organization is not null) await Reload(cancellationToken);
+    }
+
+    public Task Delivered(IReadOnlyList<ExerciseEvent> deliveries)
+    {
+        foreach (var e in deliveries) _state.Apply(e);
+        return Task.CompletedTask;
+    }
+
+    public Task MessageArrived(MessageItem message)
+    {
+        _state.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public Task<OrganizationView> GetView()
+    {
+        EnsureExists();
+        return Task.FromResult(_state.ToView(_exerciseId, _organizationId));
+    }
+
+    public async Task<ActionReceipt> Acknowledge(Actor actor, string injectId, string? clientActionId)
+    {
+        var entry = await Delivery(actor, injectId);
+        // The first acknowledgement is the one that counts; later ones are answered with it.
+        if (entry.Acknowledgement is { } first) return first with { Duplicate = true };
+        var (now, scenario) = await Now();
+        return await Record(Acknowledgement(actor, entry, now, scenario, clientActionId, isImplicit: false));
+    }
+
+    public async Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, string? clientActionId)
+    {
+        if (Replayed(clientActionId) is { } replayed) return replayed;
+        var entry = await Delivery(actor, injectId);
+        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (choiceId is null && text is null)
+            throw Rules.Invalid("decision.empty", "A decision needs a choice, a text, or both.");
+        if (choiceId is not null && !entry.ChoiceIds.Contains(choiceId))
+            throw Rules.Invalid("decision.unknown-choice",
+                entry.ChoiceIds.Count == 0 ? $"Inject '{injectId}' offers no choices; answer with a text."
+                : $"Inject '{injectId}' has no choice '{choiceId}'; its choices are {string.Join(", ", entry.ChoiceIds)}.");
+        CheckLength(text, MaxTextLength, "text");
+        var (now, scenario) = await Now();
+        var events = new List<NewEvent>();
+        // Deciding shows the inject was seen: the first decision acknowledges it if nobody had.
+        if (entry.Acknowledgement is null)
+            events.Add(Acknowledgement(actor, entry, now, scenario, null, isImplicit: true));
+        events.Add(new NewEvent(EventKind.DecisionRecorded, now, scenario, _organizationId, actor, injectId, entry.DeliveredSeq,
+            ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: clientActionId)),
+            ClientDedupeKey(clientActionId)));
+        return await Record([.. events]);
+    }
+
+    public async Task<ActionReceipt> SendMessage(Actor actor, OutgoingMessage message, string? clientActionId)
+    {
+        if (Replayed(clientActionId) is { } replayed) return replayed;
+        CheckActor(actor);
+        var to = message.To.Distinct().ToArray();
+        if (to.Length == 0) throw Rules.Invalid("message.no-recipients", "A message needs at least one recipient organization.");
+        if (to.Contains(_organizationId)) throw Rules.Invalid("message.to-self", "An organization cannot send a message to itself.");
+        var unknown = to.FirstOrDefault(o => _scenario!.FindOrganization(o) is null);
+        if (unknown is not null) throw Rules.NotFound("organization.not-found", $"The exercise has no organization '{unknown}'.");
+        if (string.IsNullOrWhiteSpace(message.Subject)) throw Rules.Invalid("message.subject-required", "A message needs a subject.");
+        if (string.IsNullOrWhiteSpace(message.Body)) throw Rules.Invalid("message.body-required", "A message needs a body.");
+        CheckLength(message.Subject, MaxSubjectLength, "subject");
+        CheckLength(message.Body, MaxTextLength, "body");
+        if (message.RegardingInjectId is { } regarding && _state.Find(regarding) is null)
+            throw Rules.NotFound("inject.not-delivered", $"Inject '{regarding}' has not been delivered to {_organizationId}.");
+        if (message.ForwardedFromSeq is { } forwarded && !_state.CanForward(forwarded))
+            throw Rules.NotFound("message.forward-unknown", $"Event {forwarded} is not something {_organizationId} received, so it cannot be forwarded.");
+        await EnsurePlayable();
+        var (now, scenario) = await Now();
+        var payload = ScenarioJson.Serialize(new MessagePayload(Guid.NewGuid().ToString("N"), _organizationId, to,
+            message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, clientActionId));
+        var events = new List<NewEvent>
+        {
+            new(EventKind.MessageSent, now, scenario, _organizationId, actor, message.RegardingInjectId, message.ForwardedFromSeq,
+                payload, ClientDedupeKey(clientActionId)),
+        };
+        events.AddRange(to.Select(recipient => new NewEvent(EventKind.MessageReceived, now, scenario, recipient, actor,
+            message.RegardingInjectId, message.ForwardedFromSeq, payload,
+            clientActionId is null ? null : $"{ClientDedupeKey(clientActionId)}:{recipient}")));
+        var results = await log.AppendAsync(_exerciseId, events);
+        if (results[0].Duplicate) return Replayed(clientActionId) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
+        for (var i = 0; i < events.Count; i++) _state.Apply(ToEvent(events[i], results[i].Seq));
+        await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, ToEvent(events[i + 1], results[i + 1].Seq))));
+        logger.LogInformation("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
+        return new ActionReceipt(results[0].Seq, now, scenario, false);
+    }
+
+    private async Task Tell(string recipient, ExerciseEvent received)
+    {
+        try
+        {
+            var item = OrganizationState.ToItem(received, ScenarioJson.Deserialize<MessagePayload>(received.Payload));
+            await GrainFactory.GetGrain<IOrganizationGrain>(OrganizationKey.Of(_exerciseId, recipient)).MessageArrived(item);
+        }
+        catch (Exception ex)
+        {
+            // The row is durable; the recipient reads it from the log when it next activates or reloads.
+            logger.LogWarning(ex, "Exercise {ExerciseId}: {OrgId} was not told of message {Seq}", _exerciseId, recipient, received.Seq);
+        }
+    }
+
+    private NewEvent Acknowledgement(Actor actor, InboxEntry entry, DateTimeOffset now, TimeSpan scenario,
+        string? clientActionId, bool isImplicit) =>
+        new(EventKind.InjectAcknowledged, now, scenario, _organizationId, actor, entry.InjectId, entry.DeliveredSeq,
+            ScenarioJson.Serialize(new ParticipantActionPayload(Implicit: isImplicit, ClientActionId: clientActionId)),
+            $"ack:{entry.InjectId}:{_organizationId}");
+
+    /// <summary>Appends, applies, and answers with the receipt of the last event (the action itself).</summary>
+    private async Task<ActionReceipt> Record(params NewEvent[] events)
+    {
+        var results = await log.AppendAsync(_exerciseId, events);
+        for (var i = 0; i < events.Length; i++)
+            if (!results[i].Duplicate) _state.Apply(ToEvent(events[i], results[i].Seq));
+        var last = events[^1];
+        logger.LogInformation("Exercise {ExerciseId}: {OrgId} {EventKind} on {InjectId} by {ActorId}",
+            _exerciseId, _organizationId, last.Kind, last.InjectId, last.Actor.Id);
+        return new ActionReceipt(results[^1].Seq, last.WallTime, last.ScenarioTime, results[^1].Duplicate);
+    }
+
+    /// <summary>The delivery an action is about, after checking who acts and that play is allowed.</summary>
+    private async Task<InboxEntry> Delivery(Actor actor, string injectId)
+    {
+        CheckActor(actor);
+        var entry = _state.Find(injectId);
+        if (entry is null)
+        {
+            // A notification may have been lost with a node; the log is the record, so read it again.
+            await Reload(CancellationToken.None);
+            entry = _state.Find(injectId)
+                    ?? throw Rules.NotFound("inject.not-delivered", $"Inject '{injectId}' has not been delivered to {_organizationId}.");
+        }
+        if (!entry.IsFor(actor.Role))
+            throw Rules.NotFound("inject.not-delivered", $"Inject '{injectId}' was delivered to {_organizationId} for {string.Join(", ", entry.Roles)}, not for {actor.Role}.");
+        await EnsurePlayable();
+        return entry;
+    }
+
+    private void CheckActor(Actor actor)
+    {
+        EnsureExists();
+        if (actor.OrganizationId != _organizationId)
+            throw Rules.Invalid("actor.wrong-organization", $"{actor.Id} acts for {actor.OrganizationId ?? "no organization"}, not for {_organizationId}.");
+        if (!_organization!.Roles.Contains(actor.Role))
+            throw Rules.Invalid("actor.unknown-role", $"{_organizationId} has no role '{actor.Role}'; its roles are {string.Join(", ", _organization.Roles)}.");
+        if (string.IsNullOrWhiteSpace(actor.Id))
+            throw Rules.Invalid("actor.name-required", "A participant must give a name.");
+    }
+
+    private async Task EnsurePlayable()
+    {
+        var clock = await Exercise.GetClock();
+        if (clock.Status is not (ExerciseStatus.Running or ExerciseStatus.Paused))
+            throw Rules.Conflict("exercise.not-in-play", clock.Status == ExerciseStatus.Halted
+                ? "Play is stopped by a real-world halt."
+                : $"The exercise is {clock.Status.ToString().ToLowerInvariant()}; participants act only while it is running or paused.");
+    }
+
+    private async Task<(DateTimeOffset Wall, TimeSpan Scenario)> Now()
+    {
+        var clock = await Exercise.GetClock();
+        var now = time.GetUtcNow();
+        return (now, clock.ScenarioAt(now));
+    }
+
+    private void EnsureExists()
+    {
+        if (_organization is null)
+            throw _scenario is null
+                ? Rules.NotFound("exercise.not-found", $"There is no exercise '{_exerciseId}'.")
+                : Rules.NotFound("organization.not-found", $"Exercise '{_exerciseId}' has no organization '{_organizationId}'.");
+    }
+
+    private ActionReceipt? Replayed(string? clientActionId) =>
+        clientActionId is null ? null : _state.FindClientAction(clientActionId);
+
+    private string? ClientDedupeKey(string? clientActionId) =>
+        clientActionId is null ? null : $"action:{_organizationId}:{clientActionId}";
+
+    private static void CheckLength(string? text, int max, string field)
+    {
+        if (text is not null && text.Length > max)
+            throw Rules.Invalid("text.too-long", $"The {field} is {text.Length} characters long; at most {max} are kept.");
+    }
+
+    private async Task Reload(CancellationToken cancellationToken)
+    {
+        var state = new OrganizationState();
+        foreach (var e in await log.ReadOrganizationAsync(_exerciseId, _organizationId, cancellationToken)) state.Apply(e);
+        _state = state;
+    }
+
+    private ExerciseEvent ToEvent(NewEvent e, long seq) =>
+        new(_exerciseId, seq, e.Kind, e.WallTime, e.ScenarioTime, e.OrganizationId, e.Actor, e.InjectId, e.RefSeq, e.Payload);
+}

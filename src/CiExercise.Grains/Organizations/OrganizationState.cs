@@ -1,0 +1,72 @@
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Events.Payloads;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Scenarios;
+
+namespace CiExercise.Grains.Organizations;
+
+/// <summary>One organization's stream folded into what it received and did; see ExerciseState for why a fold.</summary>
+internal sealed class OrganizationState
+{
+    private readonly Dictionary<string, InboxEntry> _inbox = [];
+    private readonly Dictionary<long, MessageItem> _sent = [];
+    private readonly Dictionary<long, MessageItem> _received = [];
+    private readonly Dictionary<string, ActionReceipt> _byClientActionId = [];
+
+    public InboxEntry? Find(string injectId) => _inbox.GetValueOrDefault(injectId);
+
+    public ActionReceipt? FindClientAction(string clientActionId) => _byClientActionId.GetValueOrDefault(clientActionId);
+
+    /// <summary>Whether seq is a row of this organization's stream that can be passed on.</summary>
+    public bool CanForward(long seq) => _received.ContainsKey(seq) || _inbox.Values.Any(i => i.DeliveredSeq == seq);
+
+    public void Apply(ExerciseEvent e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.InjectDelivered when !_inbox.ContainsKey(e.InjectId!):
+                var delivered = Payload<InjectDeliveredPayload>(e);
+                _inbox[e.InjectId!] = new InboxEntry(e.InjectId!, e.Seq, delivered.Roles, e.WallTime, e.ScenarioTime,
+                    delivered.Late, delivered.RespondBy, delivered.ChoiceIds);
+                break;
+            case EventKind.InjectAcknowledged when _inbox.TryGetValue(e.InjectId!, out var acknowledged):
+                acknowledged.Acknowledgement ??= new ActionReceipt(e.Seq, e.WallTime, e.ScenarioTime, Duplicate: false);
+                acknowledged.AcknowledgedBy ??= e.Actor.Id;
+                Remember(e, Payload<ParticipantActionPayload>(e).ClientActionId);
+                break;
+            case EventKind.DecisionRecorded when _inbox.TryGetValue(e.InjectId!, out var decided):
+                if (!decided.DecisionSeqs.Contains(e.Seq)) decided.DecisionSeqs.Add(e.Seq);
+                Remember(e, Payload<ParticipantActionPayload>(e).ClientActionId);
+                break;
+            case EventKind.MessageSent:
+                var sent = Payload<MessagePayload>(e);
+                _sent[e.Seq] = ToItem(e, sent);
+                Remember(e, sent.ClientActionId);
+                break;
+            case EventKind.MessageReceived:
+                _received[e.Seq] = ToItem(e, Payload<MessagePayload>(e));
+                break;
+        }
+    }
+
+    public void Add(MessageItem received) => _received.TryAdd(received.Seq, received);
+
+    public OrganizationView ToView(string exerciseId, string organizationId) => new(
+        exerciseId,
+        organizationId,
+        _inbox.Values.OrderBy(i => i.DeliveredSeq).Select(i => new InboxItem(i.InjectId, i.DeliveredSeq, i.Roles,
+            i.DeliveredAt, i.DeliveredAtScenario, i.Late, i.RespondBy, i.Acknowledgement?.Seq, i.AcknowledgedBy, i.DecisionSeqs.ToArray())).ToArray(),
+        _sent.Values.OrderBy(m => m.Seq).ToArray(),
+        _received.Values.OrderBy(m => m.Seq).ToArray());
+
+    public static MessageItem ToItem(ExerciseEvent e, MessagePayload m) =>
+        new(e.Seq, m.MessageId, m.From, e.Actor.Id, m.To, m.Subject, m.Body, e.WallTime, e.ScenarioTime, m.RegardingInjectId, e.RefSeq);
+
+    private void Remember(ExerciseEvent e, string? clientActionId)
+    {
+        if (clientActionId is not null)
+            _byClientActionId.TryAdd(clientActionId, new ActionReceipt(e.Seq, e.WallTime, e.ScenarioTime, Duplicate: true));
+    }
+
+    private static T Payload<T>(ExerciseEvent e) => ScenarioJson.Deserialize<T>(e.Payload);
+}
