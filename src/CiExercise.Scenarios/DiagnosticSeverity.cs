@@ -1,0 +1,7 @@
+namespace CiExercise.Scenarios;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}

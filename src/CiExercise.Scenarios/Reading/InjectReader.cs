@@ -1,0 +1,109 @@
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Scenarios.Yaml;
+
+namespace CiExercise.Scenarios.Reading;
+
+internal static class InjectReader
+{
+    private static readonly string[] Keys =
+        ["id", "at", "to", "from", "channel", "title", "body", "expected-action", "response-window", "objectives", "choices"];
+
+    private static readonly string[] ChoiceKeys = ["id", "text"];
+
+    /// <param name="clock">Null when the scenario's start or zone is broken; story date-times are then not converted.</param>
+    public static InjectDraft? Read(YamlNode node, ValueReader values, StoryClock? clock)
+    {
+        var map = values.Mapping(node, "an inject", Keys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = values.Id(map.Required("id"), "inject id");
+        var what = $"inject '{id?.Id}'";
+        var atNode = map.Required("at");
+        var at = ReadAt(values, atNode, clock, what);
+        var to = RecipientsReader.Read(map.Required("to"), values, what);
+        var from = values.Text(map.Required("from"), $"from of {what}");
+        var channel = ReadChannel(values, map.Required("channel"), what);
+        var title = values.Text(map.Required("title"), $"title of {what}");
+        var body = values.Text(map.Required("body"), $"body of {what}");
+        var expected = values.Text(map.Optional("expected-action"), $"expected-action of {what}");
+        var window = values.Duration(map.Optional("response-window"), $"response-window of {what}");
+        var objectives = values.List(map.Optional("objectives"), $"objectives of {what}", n => values.Id(n, "objective id"));
+        var choices = ReadChoices(values, map.Optional("choices"), what);
+
+        var inject = new Inject(id?.Id ?? "", at ?? TimeSpan.Zero, to?.Value ?? Recipients.All, from ?? LocalizedText.Empty,
+            channel ?? default, title ?? LocalizedText.Empty, body ?? LocalizedText.Empty, expected, window,
+            objectives.Select(o => o.Id).Distinct().ToArray(), choices);
+        return new InjectDraft(inject, id?.At ?? map.Start, atNode?.Start, at is not null, to, objectives);
+    }
+
+    private static TimeSpan? ReadAt(ValueReader values, YamlNode? node, StoryClock? clock, string what)
+    {
+        var scalar = values.Scalar(node, $"'at' of {what}");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (scalar.Value.StartsWith('+'))
+        {
+            return values.Offset(scalar, $"'at' of {what}");
+        }
+
+        if (TimeSyntax.TryParseStoryTime(scalar.Value, out var local))
+        {
+            return clock?.OffsetOf(local);
+        }
+
+        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.BadTimeFormat,
+            $"'at' of {what} is '{scalar.Value}'; write an offset such as +01:30 or a story time such as 2025-11-12T10:30");
+        return null;
+    }
+
+    private static Channel? ReadChannel(ValueReader values, YamlNode? node, string what)
+    {
+        var scalar = values.Scalar(node, $"channel of {what}");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (KebabNames<Channel>.TryParse(scalar.Value, out var channel))
+        {
+            return channel;
+        }
+
+        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.InvalidValue,
+            $"unknown channel '{scalar.Value}'; expected one of: {string.Join(", ", KebabNames<Channel>.Names)}");
+        return null;
+    }
+
+    private static IReadOnlyList<Choice> ReadChoices(ValueReader values, YamlNode? node, string what)
+    {
+        var drafts = values.List(node, $"choices of {what}", n => ReadChoice(values, n, what));
+        Uniqueness.Check(values.Diagnostics, drafts.Select(d => d.Id), $"choice id in {what}");
+        if (node is YamlSequence { Items.Count: 1 } one)
+        {
+            values.Diagnostics.Error(one.Start, DiagnosticCodes.InvalidValue, $"{what} offers a single choice; a decision needs two or more");
+        }
+
+        return drafts.Select(d => d.Choice).ToArray();
+    }
+
+    private static ChoiceDraft? ReadChoice(ValueReader values, YamlNode node, string what)
+    {
+        var map = values.Mapping(node, $"a choice of {what}", ChoiceKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = values.Id(map.Required("id"), "choice id");
+        var text = values.Text(map.Required("text"), $"text of choice '{id?.Id}'");
+        return id is null ? null : new ChoiceDraft(new Choice(id.Id, text ?? LocalizedText.Empty), id);
+    }
+
+    private sealed record ChoiceDraft(Choice Choice, IdRef Id);
+}

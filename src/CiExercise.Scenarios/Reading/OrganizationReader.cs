@@ -1,0 +1,50 @@
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Scenarios.Yaml;
+
+namespace CiExercise.Scenarios.Reading;
+
+internal static class OrganizationReader
+{
+    private static readonly string[] Keys = ["id", "name", "sector", "reports-to", "roles", "simulated"];
+
+    /// <param name="scenarioRoles">The roles an organization plays when it names none.</param>
+    public static OrganizationDraft? Read(YamlNode node, ValueReader values, IReadOnlyList<string> scenarioRoles)
+    {
+        var map = values.Mapping(node, "an organization", Keys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = values.Id(map.Required("id"), "organization id");
+        var what = $"organization '{id?.Id}'";
+        var name = values.Text(map.Required("name"), $"name of {what}");
+        var sector = ReadSector(values, map.Required("sector"), what);
+        var reportsTo = values.Id(map.Optional("reports-to"), $"reports-to of {what}");
+        var rolesNode = map.Optional("roles");
+        var roles = values.List(rolesNode, $"roles of {what}", n => values.Id(n, "role"));
+        var simulated = values.Bool(map.Optional("simulated"), $"simulated of {what}") ?? false;
+
+        var roleNames = rolesNode is null ? scenarioRoles : roles.Select(r => r.Id).Distinct().ToArray();
+        var organization = new Organization(id?.Id ?? "", name ?? LocalizedText.Empty, sector ?? default, reportsTo?.Id, roleNames, simulated);
+        return new OrganizationDraft(organization, id?.At ?? map.Start, reportsTo, roles);
+    }
+
+    public static Sector? ReadSector(ValueReader values, YamlNode? node, string what)
+    {
+        var scalar = values.Scalar(node, $"sector of {what}");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (KebabNames<Sector>.TryParse(scalar.Value, out var sector))
+        {
+            return sector;
+        }
+
+        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.UnknownSector,
+            $"unknown sector '{scalar.Value}'; expected one of: {string.Join(", ", KebabNames<Sector>.Names)}");
+        return null;
+    }
+}

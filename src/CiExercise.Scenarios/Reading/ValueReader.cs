@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Scenarios.Yaml;
+
+namespace CiExercise.Scenarios.Reading;
+
+/// <summary>
+/// Reads typed values from nodes, reporting a wrong type or an invalid value at the node. Every method
+/// returns null after reporting, so callers carry on and the file's other errors are found too.
+/// </summary>
+internal sealed partial class ValueReader(DiagnosticBag diagnostics)
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public MappingReader? Mapping(YamlNode? node, string what, IReadOnlyList<string> keys)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlMapping mapping)
+        {
+            return new MappingReader(mapping, what, keys, Diagnostics);
+        }
+
+        WrongType(node, $"{what} must be a mapping of keys ({string.Join(", ", keys.Take(3))}, ...)");
+        return null;
+    }
+
+    public YamlScalar? Scalar(YamlNode? node, string what)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalar scalar:
+                return scalar;
+            default:
+                WrongType(node, $"{what} must be a single value, not {node.Kind}");
+                return null;
+        }
+    }
+
+    public string? String(YamlNode? node, string what) => Scalar(node, what)?.Value.Trim();
+
+    public IdRef? Id(YamlNode? node, string what)
+    {
+        var scalar = Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (!IdPattern().IsMatch(scalar.Value))
+        {
+            Diagnostics.Error(scalar.Start, DiagnosticCodes.InvalidValue,
+                $"{what} '{scalar.Value}' is not a valid id; use letters, digits, '-', '_' or '.', at most 64, starting with a letter or digit");
+            return null;
+        }
+
+        return new IdRef(scalar.Value, scalar.Start);
+    }
+
+    public bool? Bool(YamlNode? node, string what)
+    {
+        var scalar = Scalar(node, what);
+        switch (scalar?.Value)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                WrongType(scalar, $"{what} must be true or false, not '{scalar.Value}'");
+                return null;
+        }
+    }
+
+    /// <summary>Text people read: a plain string (the same in both languages) or a mapping { ja, en }.</summary>
+    public LocalizedText? Text(YamlNode? node, string what)
+    {
+        if (node is YamlScalar scalar)
+        {
+            return NonEmpty(scalar, what) is { } same ? new LocalizedText(same, same) : null;
+        }
+
+        var map = Mapping(node, what, ["ja", "en"]);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var ja = Scalar(map.Optional("ja"), $"'ja' of {what}");
+        var en = Scalar(map.Optional("en"), $"'en' of {what}");
+        if (ja is null && en is null)
+        {
+            Diagnostics.Error(map.Start, DiagnosticCodes.MissingField, $"{what} needs 'ja', 'en' or both");
+            return null;
+        }
+
+        return new LocalizedText(ja is null ? null : NonEmpty(ja, what), en is null ? null : NonEmpty(en, what));
+    }
+
+    public IReadOnlyList<T> List<T>(YamlNode? node, string what, Func<YamlNode, T?> item) where T : class
+    {
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlSequence sequence:
+                return sequence.Items.Select(item).OfType<T>().ToArray();
+            default:
+                WrongType(node, $"{what} must be a list (\"- item\" lines or [a, b]), not {node.Kind}");
+                return [];
+        }
+    }
+
+    public TimeSpan? Duration(YamlNode? node, string what)
+    {
+        var scalar = Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (TimeSyntax.TryParseDuration(scalar.Value, out var duration) && duration > TimeSpan.Zero)
+        {
+            return duration;
+        }
+
+        Diagnostics.Error(scalar.Start, DiagnosticCodes.BadTimeFormat,
+            $"{what} '{scalar.Value}' is not a duration; write HH:MM, HH:MM:SS or NdHH:MM (for example 04:00 or 00:30), greater than zero");
+        return null;
+    }
+
+    public TimeSpan? Offset(YamlNode? node, string what)
+    {
+        var scalar = Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (TimeSyntax.TryParseOffset(scalar.Value, out var offset))
+        {
+            return offset;
+        }
+
+        Diagnostics.Error(scalar.Start, DiagnosticCodes.BadTimeFormat,
+            $"{what} '{scalar.Value}' is not an offset; write +HH:MM, +HH:MM:SS or +NdHH:MM (for example +01:30)");
+        return null;
+    }
+
+    public void WrongType(YamlNode node, string message)
+    {
+        if (node is not YamlInvalid)
+        {
+            Diagnostics.Error(node.Start, DiagnosticCodes.WrongType, message);
+        }
+    }
+
+    private string? NonEmpty(YamlScalar scalar, string what)
+    {
+        var text = scalar.Value.Trim();
+        if (text.Length == 0 || scalar.IsNull)
+        {
+            Diagnostics.Error(scalar.Start, DiagnosticCodes.MissingField, $"{what} is empty");
+            return null;
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex IdPattern();
+}
