@@ -1,0 +1,91 @@
+using System.Data.Common;
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Ports;
+using CiExercise.Storage.Dialects;
+using CiExercise.Storage.EventLog;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace CiExercise.Storage.Catalog;
+
+/// <summary>
+/// The exercises table. Creation writes the exercise, its sequence counter and its first event in one
+/// transaction of its own: no append can race it, because appends need the counter row it creates.
+/// </summary>
+public sealed partial class SqlExerciseCatalog : IExerciseCatalog
+{
+    private readonly SqlDialect _dialect;
+    private readonly EventAppender _appender;
+    private readonly ILogger<SqlExerciseCatalog> _logger;
+
+    internal SqlExerciseCatalog(SqlDialect dialect, ILogger<SqlExerciseCatalog> logger)
+    {
+        _dialect = dialect;
+        _appender = new EventAppender(dialect);
+        _logger = logger;
+    }
+
+    public async Task CreateAsync(ExerciseRecord exercise, NewEvent created, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentException.ThrowIfNullOrEmpty(exercise.Id);
+        ArgumentNullException.ThrowIfNull(created);
+        var sql = _dialect.Sql;
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
+        int inserted;
+        try
+        {
+            inserted = await connection.ExecuteAsync(new CommandDefinition(sql.ExerciseInsert, new
+            {
+                exercise.Id,
+                exercise.Name,
+                exercise.ScenarioId,
+                exercise.ScenarioJson,
+                CreatedAt = _dialect.ToDbTime(exercise.CreatedAt),
+            }, transaction, cancellationToken: cancellationToken));
+        }
+        catch (DbException error) when (_dialect.IsDuplicateKey(error))
+        {
+            // Two nodes creating the same id at once: the loser hits the primary key.
+            throw new ExerciseAlreadyExistsException(exercise.Id);
+        }
+
+        if (inserted == 0)
+        {
+            throw new ExerciseAlreadyExistsException(exercise.Id);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.SequenceInsert, new { ExerciseId = exercise.Id, LastSeq = 0L }, transaction, cancellationToken: cancellationToken));
+        await _appender.AppendAsync(connection, transaction, exercise.Id, [created], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogCreated(_logger, exercise.Id, exercise.ScenarioId);
+    }
+
+    public async Task<ExerciseRecord?> GetAsync(string exerciseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ExerciseRow>(
+            new CommandDefinition(_dialect.Sql.ExerciseGet, new { Id = exerciseId }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<ExerciseRecord>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExerciseRow>(new CommandDefinition(_dialect.Sql.ExerciseList, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            _dialect.Sql.ExerciseListUnfinished, new { EndedKind = nameof(EventKind.ExerciseEnded) }, cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created exercise {ExerciseId} from scenario {ScenarioId}")]
+    private static partial void LogCreated(ILogger logger, string exerciseId, string scenarioId);
+}

@@ -1,0 +1,26 @@
+namespace CiExercise.Storage.Dialects;
+
+/// <summary>
+/// The statements every dialect provides, each loaded from the dialect's folder by the same file name.
+/// </summary>
+internal sealed class SqlStatements(string resourcePrefix)
+{
+    public string SchemaVersionEnsure { get; } = Load(resourcePrefix, "schema_version_ensure");
+    public string SchemaVersionHas { get; } = Load(resourcePrefix, "schema_version_has");
+    public string SchemaVersionInsert { get; } = Load(resourcePrefix, "schema_version_insert");
+    public string SchemaVersionList { get; } = Load(resourcePrefix, "schema_version_list");
+    public string SequenceLock { get; } = Load(resourcePrefix, "sequence_lock");
+    public string SequenceUpdate { get; } = Load(resourcePrefix, "sequence_update");
+    public string SequenceInsert { get; } = Load(resourcePrefix, "sequence_insert");
+    public string EventFindDedupe { get; } = Load(resourcePrefix, "event_find_dedupe");
+    public string EventInsert { get; } = Load(resourcePrefix, "event_insert");
+    public string EventReadAfter { get; } = Load(resourcePrefix, "event_read_after");
+    public string EventReadOrganization { get; } = Load(resourcePrefix, "event_read_organization");
+    public string EventReadExerciseLevel { get; } = Load(resourcePrefix, "event_read_exercise_level");
+    public string ExerciseInsert { get; } = Load(resourcePrefix, "exercise_insert");
+    public string ExerciseGet { get; } = Load(resourcePrefix, "exercise_get");
+    public string ExerciseList { get; } = Load(resourcePrefix, "exercise_list");
+    public string ExerciseListUnfinished { get; } = Load(resourcePrefix, "exercise_list_unfinished");
+
+    private static string Load(string prefix, string name) => SqlScripts.Load($"{prefix}.{name}.sql");
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CiExercise.Storage.Dialects;
+
+/// <summary>SQLite: times as INTEGER UTC ticks, WAL, synchronous=FULL, BEGIN IMMEDIATE for every write.</summary>
+internal sealed class SqliteDialect(string connectionString)
+    : SqlDialect(connectionString, "CiExercise.Storage.Sql.Sqlite")
+{
+    private readonly string _prepareConnection = SqlScripts.Load("CiExercise.Storage.Sql.Sqlite.connection_prepare.sql");
+    private readonly string _prepareDatabase = SqlScripts.Load("CiExercise.Storage.Sql.Sqlite.database_prepare.sql");
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string Describe() => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenedAsync(new SqliteConnection(ConnectionString), cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(_prepareConnection, cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // deferred:false is BEGIN IMMEDIATE: the write lock is taken now, so two writers on one file wait
+        // in turn (busy_timeout) instead of both reading and then failing to upgrade their locks.
+        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        return Task.FromResult(transaction);
+    }
+
+    // BEGIN IMMEDIATE already excludes every other writer, including other processes.
+    public override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(Describe()));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_prepareDatabase, cancellationToken: cancellationToken));
+    }
+
+    public override object ToDbTime(DateTimeOffset value) => value.UtcTicks;
+
+    // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067).
+    public override bool IsDuplicateKey(DbException error) =>
+        error is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };
+}

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM dbo.schema_version WHERE version = @Version;

@@ -1,0 +1,1 @@
+SELECT version FROM dbo.schema_version ORDER BY version;

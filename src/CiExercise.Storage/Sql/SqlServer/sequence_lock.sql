@@ -1,0 +1,3 @@
+-- UPDLOCK + HOLDLOCK keeps the counter row locked until commit: the next appender to this exercise
+-- waits here, so seq is assigned and committed in order on every node.
+SELECT last_seq FROM dbo.exercise_seq WITH (UPDLOCK, HOLDLOCK) WHERE exercise_id = @ExerciseId;
