@@ -1,0 +1,3 @@
+using CiExercise.Cli;
+
+return CiexApp.Run(args, Console.Out, Console.Error, TimeProvider.System);
