@@ -43,6 +43,7 @@ public sealed class ExerciseClock
             return;
         }
         var running = Running;
+        wall = Clamp(wall);
         var scenario = ScenarioAt(wall);
         Speed = speed;
         Add(wall, scenario, running);
@@ -51,15 +52,17 @@ public sealed class ExerciseClock
     /// <summary>Moves scenario time forward to <paramref name="scenario"/>; never backwards.</summary>
     public void JumpTo(DateTimeOffset wall, TimeSpan scenario)
     {
+        wall = Clamp(wall);
         var now = ScenarioAt(wall);
         Add(wall, scenario > now ? scenario : now, Running);
     }
 
+    /// <summary>Scenario time at a wall moment, past or present; zero before the start.</summary>
     public TimeSpan ScenarioAt(DateTimeOffset wall)
     {
-        if (!Started) return TimeSpan.Zero;
-        var last = _segments[^1];
-        return last.ScenarioAt(wall > last.WallStart ? wall : last.WallStart);
+        for (var i = _segments.Count - 1; i >= 0; i--)
+            if (_segments[i].WallStart <= wall) return _segments[i].ScenarioAt(wall);
+        return TimeSpan.Zero;
     }
 
     /// <summary>The wall moment scenario time first reached t, or null if it has not yet.</summary>
@@ -87,12 +90,13 @@ public sealed class ExerciseClock
     private void Anchor(DateTimeOffset wall, bool running)
     {
         if (!Started) throw new InvalidOperationException("The clock has not started.");
+        wall = Clamp(wall);
         Add(wall, ScenarioAt(wall), running);
     }
 
-    private void Add(DateTimeOffset wall, TimeSpan scenario, bool running)
-    {
-        var last = _segments[^1];
-        _segments.Add(new ClockSegment(wall > last.WallStart ? wall : last.WallStart, scenario, Speed, running));
-    }
+    /// <summary>An event never starts before the previous one: wall clocks of two nodes may disagree.</summary>
+    private DateTimeOffset Clamp(DateTimeOffset wall) => wall > _segments[^1].WallStart ? wall : _segments[^1].WallStart;
+
+    private void Add(DateTimeOffset wall, TimeSpan scenario, bool running) =>
+        _segments.Add(new ClockSegment(wall, scenario, Speed, running));
 }
