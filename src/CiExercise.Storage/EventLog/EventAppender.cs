@@ -6,53 +6,87 @@ using Dapper;
 namespace CiExercise.Storage.EventLog;
 
 /// <summary>
-/// Appends one call's events inside a transaction the caller owns: locks the exercise's sequence row,
-/// resolves dedupe keys, inserts the rest with the next numbers and moves the counter.
+/// Appends calls inside a transaction the caller owns. Per exercise it locks the sequence row once,
+/// resolves dedupe keys, inserts each call's events with the next numbers and moves the counter once.
 /// </summary>
 internal sealed class EventAppender(SqlDialect dialect)
 {
-    public async Task<Appended> AppendAsync(
+    public Task<AppendResult[][]> AppendAsync(
         DbConnection connection, DbTransaction transaction, string exerciseId, IReadOnlyList<NewEvent> events,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, [new AppendCall(exerciseId, events)], cancellationToken);
+
+    /// <summary>Calls of one exercise must be adjacent (the writer sorts them); results are in call order.</summary>
+    public async Task<AppendResult[][]> AppendAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, CancellationToken cancellationToken)
     {
-        var sql = dialect.Sql;
-        var exercise = new { ExerciseId = exerciseId };
-        var lastSeq = await connection.ExecuteScalarAsync<long?>(
-                new CommandDefinition(sql.SequenceLock, exercise, transaction, cancellationToken: cancellationToken))
-            ?? throw new ExerciseNotFoundException(exerciseId);
-
-        var results = new AppendResult[events.Count];
-        var rows = new List<EventParameters>(events.Count);
-        // Keys decided earlier in this call: the database cannot see them until they are inserted below.
-        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
+        var results = new AppendResult[calls.Count][];
+        for (var start = 0; start < calls.Count;)
         {
-            var e = events[i];
-            if (e.DedupeKey is { } key)
+            var end = start;
+            while (end < calls.Count && calls[end].ExerciseId == calls[start].ExerciseId)
             {
-                var existing = keys.TryGetValue(key, out var seen) ? seen : await FindAsync(connection, transaction, exerciseId, key, cancellationToken);
-                if (existing is { } seq)
-                {
-                    results[i] = new AppendResult(seq, Duplicate: true);
-                    continue;
-                }
-
-                keys[key] = lastSeq + 1;
+                end++;
             }
 
-            lastSeq++;
-            rows.Add(EventParameters.From(exerciseId, lastSeq, e, dialect));
-            results[i] = new AppendResult(lastSeq, Duplicate: false);
+            await AppendToExerciseAsync(connection, transaction, calls, start, end, results, cancellationToken);
+            start = end;
         }
 
-        if (rows.Count > 0)
+        return results;
+    }
+
+    private async Task AppendToExerciseAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, int start, int end,
+        AppendResult[][] results, CancellationToken cancellationToken)
+    {
+        var sql = dialect.Sql;
+        var exerciseId = calls[start].ExerciseId;
+        var firstSeq = await connection.ExecuteScalarAsync<long?>(
+                new CommandDefinition(sql.SequenceLock, new { ExerciseId = exerciseId }, transaction, cancellationToken: cancellationToken))
+            ?? throw new ExerciseNotFoundException(exerciseId);
+        var lastSeq = firstSeq;
+        // Keys decided earlier in this group: saves a query, and covers rows not inserted yet.
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var call = start; call < end; call++)
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql.EventInsert, rows, transaction, cancellationToken: cancellationToken));
+            var events = calls[call].Events;
+            var callResults = new AppendResult[events.Count];
+            var rows = new List<EventParameters>(events.Count);
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                if (e.DedupeKey is { } key)
+                {
+                    var existing = keys.TryGetValue(key, out var seen) ? seen : await FindAsync(connection, transaction, exerciseId, key, cancellationToken);
+                    if (existing is { } seq)
+                    {
+                        keys[key] = seq;
+                        callResults[i] = new AppendResult(seq, Duplicate: true);
+                        continue;
+                    }
+
+                    keys[key] = lastSeq + 1;
+                }
+
+                lastSeq++;
+                rows.Add(EventParameters.From(exerciseId, lastSeq, e, dialect));
+                callResults[i] = new AppendResult(lastSeq, Duplicate: false);
+            }
+
+            if (rows.Count > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(sql.EventInsert, rows, transaction, cancellationToken: cancellationToken));
+            }
+
+            results[call] = callResults;
+        }
+
+        if (lastSeq != firstSeq)
+        {
             await connection.ExecuteAsync(new CommandDefinition(
                 sql.SequenceUpdate, new { ExerciseId = exerciseId, LastSeq = lastSeq }, transaction, cancellationToken: cancellationToken));
         }
-
-        return new Appended(results, rows.Count);
     }
 
     private Task<long?> FindAsync(DbConnection connection, DbTransaction transaction, string exerciseId, string key, CancellationToken cancellationToken) =>
@@ -60,4 +94,4 @@ internal sealed class EventAppender(SqlDialect dialect)
             dialect.Sql.EventFindDedupe, new { ExerciseId = exerciseId, DedupeKey = key }, transaction, cancellationToken: cancellationToken));
 }
 
-internal readonly record struct Appended(AppendResult[] Results, int RowsInserted);
+internal sealed record AppendCall(string ExerciseId, IReadOnlyList<NewEvent> Events);

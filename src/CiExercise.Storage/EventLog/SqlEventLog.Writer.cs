@@ -88,14 +88,9 @@ public sealed partial class SqlEventLog
         var cancellationToken = CancellationToken.None;
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        var results = new AppendResult[requests.Count][];
-        var inserted = 0;
-        for (var i = 0; i < requests.Count; i++)
-        {
-            var appended = await _appender.AppendAsync(connection, transaction, requests[i].ExerciseId, requests[i].Events, cancellationToken);
-            results[i] = appended.Results;
-            inserted += appended.RowsInserted;
-        }
+        var calls = requests.Select(request => new AppendCall(request.ExerciseId, request.Events)).ToList();
+        var results = await _appender.AppendAsync(connection, transaction, calls, cancellationToken);
+        var inserted = results.Sum(callResults => callResults.Count(result => !result.Duplicate));
 
         await transaction.CommitAsync(cancellationToken);
         Interlocked.Increment(ref _transactions);
