@@ -21,6 +21,7 @@ internal static class InjectReader
 
         var id = values.Id(map.Required("id"), "inject id");
         var what = $"inject '{id?.Id}'";
+        map.NameAs(what);
         var atNode = map.Required("at");
         var at = ReadAt(values, atNode, clock, what);
         var to = RecipientsReader.Read(map.Required("to"), values, what);

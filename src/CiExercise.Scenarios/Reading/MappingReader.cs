@@ -10,7 +10,7 @@ internal sealed class MappingReader
 {
     private readonly YamlMapping _mapping;
     private readonly DiagnosticBag _diagnostics;
-    private readonly string _what;
+    private string _what;
 
     public MappingReader(YamlMapping mapping, string what, IReadOnlyList<string> keys, DiagnosticBag diagnostics)
     {
@@ -25,6 +25,9 @@ internal sealed class MappingReader
     }
 
     public SourcePosition Start => _mapping.Start;
+
+    /// <summary>Names the mapping by its id in later messages, once the id has been read.</summary>
+    public void NameAs(string what) => _what = what;
 
     /// <summary>The value of key, or null when the key is absent or written without a value.</summary>
     public YamlNode? Optional(string key)

@@ -17,6 +17,7 @@ internal static class ObjectiveReader
 
         var id = values.Id(map.Required("id"), "objective id");
         var what = $"objective '{id?.Id}'";
+        map.NameAs(what);
         var text = values.Text(map.Required("text"), $"text of {what}");
         var capability = values.String(map.Required("capability"), $"capability of {what}");
         return new ObjectiveDraft(new Objective(id?.Id ?? "", text ?? LocalizedText.Empty, capability ?? ""), id?.At ?? map.Start);

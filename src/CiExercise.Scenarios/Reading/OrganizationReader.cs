@@ -18,6 +18,7 @@ internal static class OrganizationReader
 
         var id = values.Id(map.Required("id"), "organization id");
         var what = $"organization '{id?.Id}'";
+        map.NameAs(what);
         var name = values.Text(map.Required("name"), $"name of {what}");
         var sector = ReadSector(values, map.Required("sector"), what);
         var reportsTo = values.Id(map.Optional("reports-to"), $"reports-to of {what}");

@@ -17,6 +17,7 @@ internal static class PhaseReader
 
         var id = values.Id(map.Required("id"), "phase id");
         var what = $"phase '{id?.Id}'";
+        map.NameAs(what);
         var name = values.Text(map.Required("name"), $"name of {what}");
         var startNode = map.Required("start");
         var start = values.Offset(startNode, $"start of {what}");

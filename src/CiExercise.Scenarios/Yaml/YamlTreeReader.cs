@@ -9,9 +9,13 @@ namespace CiExercise.Scenarios.Yaml;
 /// (not a deserializer) is what lets us refuse aliases unexpanded, stop at the depth limit before the
 /// rest of the file is scanned, and keep the exact position of every key and value.
 /// </summary>
-internal static partial class YamlTreeReader
+internal sealed partial class YamlTreeReader
 {
-    public static YamlNode? Read(string text, DiagnosticBag diagnostics)
+    private SourcePosition _last = SourcePosition.FileStart;
+
+    public static YamlNode? Read(string text, DiagnosticBag diagnostics) => new YamlTreeReader().ReadDocument(text, diagnostics);
+
+    private YamlNode? ReadDocument(string text, DiagnosticBag diagnostics)
     {
         var parser = new Parser(new StringReader(text));
         try
@@ -45,9 +49,16 @@ internal static partial class YamlTreeReader
             diagnostics.Error(At(ex.Start), DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(ex)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed input, such as an
+            // unclosed flow collection at the end of the file; the last good event is the best position.
+            diagnostics.Error(_last, DiagnosticCodes.YamlSyntax, "YAML syntax error: the file ends or breaks off inside a value after this point (an unclosed '[', '{' or quote?)");
+            return null;
+        }
     }
 
-    private static YamlNode? ReadNode(IParser parser, ParsingEvent current, int depth, DiagnosticBag diagnostics)
+    private YamlNode? ReadNode(IParser parser, ParsingEvent current, int depth, DiagnosticBag diagnostics)
     {
         if (depth > ScenarioLimits.MaxDepth)
         {
@@ -73,7 +84,7 @@ internal static partial class YamlTreeReader
         }
     }
 
-    private static YamlSequence? ReadSequence(IParser parser, SequenceStart start, int depth, DiagnosticBag diagnostics)
+    private YamlSequence? ReadSequence(IParser parser, SequenceStart start, int depth, DiagnosticBag diagnostics)
     {
         var items = new List<YamlNode>();
         for (var current = Next(parser); current is not SequenceEnd; current = Next(parser))
@@ -90,7 +101,7 @@ internal static partial class YamlTreeReader
         return new YamlSequence(At(start.Start), items);
     }
 
-    private static YamlMapping? ReadMapping(IParser parser, MappingStart start, int depth, DiagnosticBag diagnostics)
+    private YamlMapping? ReadMapping(IParser parser, MappingStart start, int depth, DiagnosticBag diagnostics)
     {
         var entries = new List<YamlEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -128,10 +139,18 @@ internal static partial class YamlTreeReader
         return new YamlMapping(At(start.Start), entries);
     }
 
-    private static ParsingEvent Next(IParser parser) =>
-        parser.MoveNext() ? parser.Current! : throw new InvalidOperationException("YAML parser ended without StreamEnd.");
+    private ParsingEvent Next(IParser parser)
+    {
+        if (!parser.MoveNext())
+        {
+            throw new YamlException(Mark.Empty, Mark.Empty, "the YAML stream ended unexpectedly");
+        }
 
-    private static void Expect<T>(IParser parser, bool advance = true) where T : ParsingEvent
+        _last = At(parser.Current!.End);
+        return parser.Current;
+    }
+
+    private void Expect<T>(IParser parser, bool advance = true) where T : ParsingEvent
     {
         var current = advance ? Next(parser) : parser.Current!;
         if (current is not T)
