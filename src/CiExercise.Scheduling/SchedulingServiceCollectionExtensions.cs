@@ -9,25 +9,32 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class SchedulingServiceCollectionExtensions
 {
+    private const string SchedulerName = "ciexercise";
+
     /// <summary>
-    /// Quartz with its job store in the event log's database (tables created when missing), clustered
-    /// so that several silos on one database share the wake-ups, and the recovery sweep at silo start.
+    /// Quartz with its job store in the event log's database (tables created when missing), and the
+    /// recovery that wakes exercises at silo start and when a silo is lost.
     /// </summary>
     public static IServiceCollection AddCiExerciseScheduling(this IServiceCollection services, IConfiguration configuration) =>
         services.AddCiExerciseScheduling(StorageOptions.FromConfiguration(configuration));
 
-    public static IServiceCollection AddCiExerciseScheduling(this IServiceCollection services, StorageOptions storage)
+    /// <param name="node">
+    /// SQLite only: a name for this node when several share one file (tests). Quartz refuses to cluster on
+    /// SQLite, so each node keeps its own wake-ups there; on SQL Server all nodes form one Quartz cluster.
+    /// </param>
+    public static IServiceCollection AddCiExerciseScheduling(this IServiceCollection services, StorageOptions storage, string? node = null)
     {
+        var clustered = storage.Provider == StorageProvider.SqlServer;
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(s => s.InstanceName = "ciexercise");
+            quartz.ConfigureScheduler(s => s.InstanceName = clustered || node is null ? SchedulerName : $"{SchedulerName}-{node}");
             quartz.AddJob<FireDueJob>(job => job.WithIdentity(FireDueJob.Key).StoreDurably());
             quartz.UsePersistentStore(store =>
             {
-                if (storage.Provider == StorageProvider.SqlServer) store.UseSqlServer(storage.ConnectionString);
+                if (clustered) store.UseSqlServer(storage.ConnectionString);
                 else store.UseSqlite(storage.ConnectionString);
                 store.ProvisionSchema();
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                if (clustered) store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
             });
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
