@@ -1,0 +1,38 @@
+using CiExercise.Contracts.Ports;
+using CiExercise.Server.Exercises;
+using CiExercise.Server.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Endpoints;
+
+/// <summary>The record of an exercise, read after a sequence number, page by page.</summary>
+public static class EventEndpoints
+{
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/exercises/{id}/events", Read).WithTags("Events").WithName("ReadEvents")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Results<Ok<EventPage>, ValidationProblem, ProblemHttpResult>> Read(
+        string id, long? after, int? limit, ExerciseScenarios exercises, IEventLog log, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (after < 0) errors.Add("after", "'after' is a sequence number, 0 or more.");
+        if (limit is < 1 or > MaxLimit) errors.Add("limit", $"'limit' is 1 to {MaxLimit}.");
+        if (errors.Any) return errors.Problem();
+        if (await exercises.FindAsync(id, cancellationToken) is null)
+            return ApiProblems.ExerciseNotFound(id);
+
+        var from = after ?? 0;
+        var take = limit ?? DefaultLimit;
+        // One row more than asked tells whether another page follows without a count query.
+        var rows = await log.ReadAsync(id, from, take + 1, cancellationToken);
+        var events = rows.Take(take).Select(EventItem.From).ToArray();
+        return TypedResults.Ok(new EventPage(events, events.Length > 0 ? events[^1].Seq : from, rows.Count > take));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Ports;
+using CiExercise.Server.Exercises;
+using CiExercise.Server.Problems;
+using CiExercise.Server.Requests;
+using CiExercise.Server.Scenarios;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Endpoints;
+
+public static partial class ExerciseEndpoints
+{
+    public static IEndpointRouteBuilder MapExerciseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/exercises").WithTags("Exercises");
+        api.MapPost("/", Create).WithName("CreateExercise").ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", List).WithName("ListExercises");
+        api.MapGet("/{id}", Get).WithName("GetExercise").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Results<Created<ExerciseView>, ValidationProblem>> Create(
+        CreateExerciseRequest request, ScenarioLibraryState scenarios, IGrainFactory grains, HttpContext context)
+    {
+        var errors = new FieldErrors().Required("scenarioId", request.ScenarioId);
+        var scenario = request.ScenarioId is { } scenarioId ? scenarios.Find(scenarioId) : null;
+        if (request.ScenarioId is not null && scenario is null)
+            errors.Add("scenarioId", $"No scenario with id '{request.ScenarioId}' is loaded; GET /api/scenarios lists them.");
+        if (request.Id is not null && !ExerciseId().IsMatch(request.Id))
+            errors.Add("id", "An exercise id is 1 to 64 lower-case letters, digits or '-', starting with a letter or digit.");
+        if (request.Name is { Length: > 200 })
+            errors.Add("name", "A name is at most 200 characters.");
+        if (errors.Any || scenario is null) return errors.Problem();
+
+        var id = request.Id ?? NewExerciseId();
+        var name = string.IsNullOrWhiteSpace(request.Name) ? scenario.Scenario.Title.In("en") : request.Name;
+        var view = await grains.GetGrain<IExerciseGrain>(id).Create(name, scenario.Scenario, ApiActors.Controller(context));
+        return TypedResults.Created($"/api/exercises/{id}", view);
+    }
+
+    public static async Task<Ok<ExerciseSummary[]>> List(
+        IExerciseCatalog catalog, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var records = await catalog.ListAsync(cancellationToken);
+        var summaries = await Task.WhenAll(records.Select(async record =>
+        {
+            var view = await grains.GetGrain<IExerciseGrain>(record.Id).GetView();
+            return new ExerciseSummary(record.Id, record.Name, record.ScenarioId, record.CreatedAt,
+                view.Status, view.Clock, view.LastSeq);
+        }));
+        return TypedResults.Ok(summaries);
+    }
+
+    public static async Task<Ok<ExerciseView>> Get(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IExerciseGrain>(id).GetView());
+
+    internal static string NewExerciseId() => $"ex-{Guid.NewGuid():N}"[..15];
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    internal static partial Regex ExerciseId();
+}

@@ -1,0 +1,106 @@
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Server.Exercises;
+using CiExercise.Server.Problems;
+using CiExercise.Server.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Endpoints;
+
+/// <summary>
+/// What participants do as their organization. Each action is answered 201 only once its row is
+/// durable: the organization grain returns after the append commits.
+/// </summary>
+public static class ParticipantEndpoints
+{
+    public static IEndpointRouteBuilder MapParticipantEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/exercises/{id}/organizations/{orgId}").WithTags("Participants")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", GetView).WithName("GetOrganization");
+        api.MapPost("/acknowledgements", Acknowledge).WithName("AcknowledgeInject");
+        api.MapPost("/decisions", Decide).WithName("RecordDecision");
+        api.MapPost("/messages", SendMessage).WithName("SendMessage");
+        return app;
+    }
+
+    public static async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> GetView(
+        string id, string orgId, ExerciseScenarios exercises, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (_, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
+        if (problem is not null) return problem;
+        return TypedResults.Ok(await grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)).GetView());
+    }
+
+    public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Acknowledge(
+        string id, string orgId, AcknowledgeRequest request, ExerciseScenarios exercises, IGrainFactory grains,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors().Required("injectId", request.InjectId);
+        return await Act(id, orgId, request, errors, exercises, context, cancellationToken,
+            (grain, actor) => grain.Acknowledge(actor, request.InjectId!, request.ClientActionId), grains);
+    }
+
+    public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Decide(
+        string id, string orgId, DecisionRequest request, ExerciseScenarios exercises, IGrainFactory grains,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors().Required("injectId", request.InjectId);
+        if (string.IsNullOrWhiteSpace(request.ChoiceId) && string.IsNullOrWhiteSpace(request.Text))
+            errors.Add("choiceId", "A decision needs a 'choiceId', a 'text', or both.");
+        return await Act(id, orgId, request, errors, exercises, context, cancellationToken,
+            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, request.ClientActionId), grains);
+    }
+
+    public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SendMessage(
+        string id, string orgId, MessageRequest request, ExerciseScenarios exercises, IGrainFactory grains,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors().Required("subject", request.Subject).Required("body", request.Body);
+        if (request.To is not { Count: > 0 }) errors.Add("to", "A message needs at least one recipient organization in 'to'.");
+        var message = new OutgoingMessage(request.To ?? [], request.Subject ?? "", request.Body ?? "",
+            request.RegardingInjectId, request.ForwardedFromSeq);
+        return await Act(id, orgId, request, errors, exercises, context, cancellationToken,
+            (grain, actor) => grain.SendMessage(actor, message, request.ClientActionId), grains);
+    }
+
+    /// <summary>
+    /// Checks what the API can know from the scenario (the organization, the role, the recipients) before
+    /// the organization grain checks the rest, so that a refused action reaches no grain at all.
+    /// </summary>
+    private static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Act(
+        string id, string orgId, IParticipantRequest request, FieldErrors errors, ExerciseScenarios exercises,
+        HttpContext context, CancellationToken cancellationToken,
+        Func<IOrganizationGrain, Actor, Task<ActionReceipt>> action, IGrainFactory grains)
+    {
+        var (organization, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
+        if (problem is not null) return problem;
+        errors.Required("participant", request.Participant).Required("role", request.Role);
+        if (request.Role is { } role && !string.IsNullOrWhiteSpace(role) && !organization!.Roles.Contains(role))
+            errors.Add("role", $"Organization '{orgId}' has no role '{role}'; its roles are {string.Join(", ", organization.Roles)}.");
+        if (request is MessageRequest { To: { } to })
+        {
+            var scenario = (await exercises.FindAsync(id, cancellationToken))!;
+            foreach (var unknown in to.Where(o => scenario.FindOrganization(o) is null))
+                errors.Add("to", $"The exercise has no organization '{unknown}'.");
+        }
+        if (errors.Any) return errors.Problem();
+
+        var actor = ApiActors.Participant(context, orgId, request.Participant!, request.Role!);
+        var receipt = await action(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)), actor);
+        return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
+    }
+
+    private static async Task<(Organization? Organization, ProblemHttpResult? Problem)> FindOrganization(
+        string id, string orgId, ExerciseScenarios exercises, CancellationToken cancellationToken)
+    {
+        var scenario = await exercises.FindAsync(id, cancellationToken);
+        if (scenario is null) return (null, ApiProblems.ExerciseNotFound(id));
+        var organization = scenario.FindOrganization(orgId);
+        return organization is null
+            ? (null, ApiProblems.NotFound("organization.not-found", $"Exercise '{id}' has no organization '{orgId}'."))
+            : (organization, null);
+    }
+}

@@ -1,0 +1,13 @@
+using CiExercise.Contracts.Exercises;
+
+namespace CiExercise.Server.Exercises;
+
+/// <summary>One line of the exercise list: what the catalog knows and where the exercise stands now.</summary>
+public sealed record ExerciseSummary(
+    string Id,
+    string Name,
+    string ScenarioId,
+    DateTimeOffset CreatedAt,
+    ExerciseStatus Status,
+    ClockView Clock,
+    long LastSeq);

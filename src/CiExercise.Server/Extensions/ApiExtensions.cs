@@ -1,0 +1,41 @@
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Server.Endpoints;
+using CiExercise.Server.Problems;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Serilog;
+
+namespace CiExercise.Server.Extensions;
+
+public static class ApiExtensions
+{
+    public static void AddCiExerciseApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(options => ScenarioJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // An unreadable body or query throws in every environment, so that the exception handler can say what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+    }
+
+    public static void UseCiExerciseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+    }
+
+    public static void MapCiExerciseEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceExtensions.ReadyTag) });
+        app.MapScenarioEndpoints();
+        app.MapExerciseEndpoints();
+        app.MapControlEndpoints();
+        app.MapParticipantEndpoints();
+        app.MapEventEndpoints();
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Problems;
+
+/// <summary>Collects what is wrong with a request body, field by field, so one answer names all of it.</summary>
+internal sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
+        messages.Add(message);
+        return this;
+    }
+
+    public FieldErrors Required(string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? Add(field, $"The field '{field}' is required.") : this;
+
+    public FieldErrors Required<T>(string field, T? value) where T : class =>
+        value is null ? Add(field, $"The field '{field}' is required.") : this;
+
+    public ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(
+            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            detail: string.Join(" ", _errors.SelectMany(e => e.Value)),
+            extensions: new Dictionary<string, object?> { ["code"] = "request.invalid" });
+
+    public static ValidationProblem Single(string field, string message) => new FieldErrors().Add(field, message).Problem();
+}

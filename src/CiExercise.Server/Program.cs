@@ -1,0 +1,31 @@
+using CiExercise.Server.Extensions;
+using Serilog;
+
+Log.Logger = LoggingExtensions.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddCiExerciseLogging();
+    builder.AddCiExerciseSilo();
+    builder.AddCiExerciseServices();
+    builder.AddCiExerciseApi();
+
+    var app = builder.Build();
+
+    app.UseCiExerciseApi();
+    app.MapCiExerciseEndpoints();
+
+    app.Run();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "CiExercise server stopped unexpectedly");
+}
+finally
+{
+    Log.CloseAndFlush();
+}
+
+/// <summary>Named so that functional tests can start the real app (WebApplicationFactory&lt;Program&gt;).</summary>
+public partial class Program;

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using CiExercise.Server.Tests.Infrastructure;
+
+namespace CiExercise.Server.Tests;
+
+public sealed class HostingTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private readonly ApiClient _api = server.Api;
+
+    [Fact]
+    public async Task Serves_the_OpenAPI_document_with_every_API_group()
+    {
+        using var response = await _api.Http.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Contains("/api/scenarios", paths);
+        Assert.Contains("/api/scenarios/validate", paths);
+        Assert.Contains("/api/exercises", paths);
+        Assert.Contains("/api/exercises/{id}/speed", paths);
+        Assert.Contains("/api/exercises/{id}/organizations/{orgId}/decisions", paths);
+        Assert.Contains("/api/exercises/{id}/events", paths);
+    }
+
+    [Fact]
+    public async Task Live_answers_while_the_process_is_up()
+    {
+        using var response = await _api.Http.GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Ready_once_storage_silo_and_scheduler_are_up()
+    {
+        var status = await Eventually.WaitAsync(
+            async () =>
+            {
+                using var response = await _api.Http.GetAsync("/health/ready");
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            },
+            r => r.StatusCode == HttpStatusCode.OK, "the server reports ready");
+
+        Assert.Equal("Healthy", status.Body);
+    }
+
+    [Fact]
+    public async Task Unknown_routes_get_problem_details()
+    {
+        using var response = await _api.Http.GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class SampleExerciseFixture : ServerFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Samples:CreateOnEmpty"] = "true" };
+}
+
+public sealed class SampleExerciseTests(SampleExerciseFixture server) : IClassFixture<SampleExerciseFixture>
+{
+    [Fact]
+    public async Task A_first_start_creates_one_sample_exercise_ready_to_start()
+    {
+        var exercises = await server.Api.GetAsync<CiExercise.Server.Exercises.ExerciseSummary[]>("/api/exercises");
+
+        var sample = Assert.Single(exercises);
+        Assert.Equal("sample", sample.Id);
+        Assert.Equal(TestScenario.Id, sample.ScenarioId);
+        Assert.Equal(CiExercise.Contracts.Exercises.ExerciseStatus.Draft, sample.Status);
+        var started = await server.Api.CommandAsync(sample.Id, "start");
+        Assert.Equal(CiExercise.Contracts.Exercises.ExerciseStatus.Running, started.Status);
+    }
+}

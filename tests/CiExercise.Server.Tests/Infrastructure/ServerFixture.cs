@@ -1,0 +1,27 @@
+namespace CiExercise.Server.Tests.Infrastructure;
+
+/// <summary>One server per test class (a class fixture), on its own database.</summary>
+public class ServerFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+
+    public ServerFactory Factory { get; private set; } = null!;
+
+    public ApiClient Api { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public ValueTask InitializeAsync()
+    {
+        Factory = new ServerFactory(_directory.Path, Settings);
+        Api = new ApiClient(Factory.CreateClient());
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
