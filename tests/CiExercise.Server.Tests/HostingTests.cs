@@ -25,6 +25,14 @@ public sealed class HostingTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task The_root_points_to_the_API()
+    {
+        var index = await _api.GetAsync<CiExercise.Server.Endpoints.IndexEndpoints.ServiceIndex>("/");
+
+        Assert.Equal(("/api/exercises", "/openapi/v1.json"), (index.Exercises, index.OpenApi));
+    }
+
+    [Fact]
     public async Task Live_answers_while_the_process_is_up()
     {
         using var response = await _api.Http.GetAsync("/health/live", TestContext.Current.CancellationToken);

@@ -32,6 +32,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceExtensions.ReadyTag) });
+        app.MapIndexEndpoints();
         app.MapScenarioEndpoints();
         app.MapExerciseEndpoints();
         app.MapControlEndpoints();

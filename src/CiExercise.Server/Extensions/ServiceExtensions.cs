@@ -1,6 +1,7 @@
 using CiExercise.Grains;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Health;
+using CiExercise.Server.Hosting;
 using CiExercise.Server.Scenarios;
 
 namespace CiExercise.Server.Extensions;
@@ -13,11 +14,13 @@ public static class ServiceExtensions
     public static void AddCiExerciseServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var paths = ServerPaths.Find(builder.Environment);
+        builder.Configuration["Storage:DataDirectory"] = paths.Resolve(builder.Configuration["Storage:DataDirectory"], "data");
         services.AddCiExerciseStorage(builder.Configuration);
         services.AddCiExerciseScheduling(builder.Configuration);
         services.AddCiExerciseGrains(builder.Configuration);
 
-        services.AddSingleton(ScenarioFolder.Resolve(builder.Configuration, builder.Environment));
+        services.AddSingleton(new ScenarioFolder(paths.Resolve(builder.Configuration["Scenarios:Directory"], "scenarios")));
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<ExerciseScenarios>();
         // Registered after the silo so that the silo is running when the sample exercise is created.

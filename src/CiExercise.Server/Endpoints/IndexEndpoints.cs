@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Endpoints;
+
+/// <summary>What someone who opens the server's address sees until the consoles exist: where to go next.</summary>
+public static class IndexEndpoints
+{
+    public sealed record ServiceIndex(string Name, string OpenApi, string Scenarios, string Exercises, string Health);
+
+    public static IEndpointRouteBuilder MapIndexEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", Index).WithTags("Index").WithName("Index");
+        return app;
+    }
+
+    public static Ok<ServiceIndex> Index() =>
+        TypedResults.Ok(new ServiceIndex("CiExercise", "/openapi/v1.json", "/api/scenarios", "/api/exercises", "/health/ready"));
+}
