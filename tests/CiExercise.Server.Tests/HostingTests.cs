@@ -64,25 +64,3 @@ public sealed class HostingTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
-
-public sealed class SampleExerciseFixture : ServerFixture
-{
-    protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Samples:CreateOnEmpty"] = "true" };
-}
-
-public sealed class SampleExerciseTests(SampleExerciseFixture server) : IClassFixture<SampleExerciseFixture>
-{
-    [Fact]
-    public async Task A_first_start_creates_one_sample_exercise_ready_to_start()
-    {
-        var exercises = await server.Api.GetAsync<CiExercise.Server.Exercises.ExerciseSummary[]>("/api/exercises");
-
-        var sample = Assert.Single(exercises);
-        Assert.Equal("sample", sample.Id);
-        Assert.Equal(TestScenario.Id, sample.ScenarioId);
-        Assert.Equal(CiExercise.Contracts.Exercises.ExerciseStatus.Draft, sample.Status);
-        var started = await server.Api.CommandAsync(sample.Id, "start");
-        Assert.Equal(CiExercise.Contracts.Exercises.ExerciseStatus.Running, started.Status);
-    }
-}
