@@ -21,6 +21,7 @@ try
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "CiExercise server stopped unexpectedly");
+    Environment.ExitCode = 1;
 }
 finally
 {

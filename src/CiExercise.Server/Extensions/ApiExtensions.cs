@@ -22,9 +22,16 @@ public static class ApiExtensions
 
     public static void UseCiExerciseApi(this WebApplication app)
     {
+        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
+        {
+            // The ids in the route become properties of the request's log event, so one exercise's or one
+            // organization's requests can be found without parsing paths.
+            if (context.GetRouteValue("id") is string exerciseId) diagnostics.Set("ExerciseId", exerciseId);
+            if (context.GetRouteValue("orgId") is string orgId) diagnostics.Set("OrgId", orgId);
+        });
+        // After request logging, so that a refused command is logged with the status it was answered with.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
     }
 
     public static void MapCiExerciseEndpoints(this WebApplication app)
