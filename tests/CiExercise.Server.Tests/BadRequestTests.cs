@@ -81,11 +81,15 @@ public sealed class BadRequestTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
-    public async Task Commands_on_an_unknown_exercise_are_404()
+    public async Task An_unknown_exercise_is_404_to_commands_and_reads()
     {
-        using var response = await _api.PostAsync("/api/exercises/no-such-exercise/start");
+        using var start = await _api.PostAsync("/api/exercises/no-such-exercise/start");
+        using var view = await _api.Http.GetAsync("/api/exercises/no-such-exercise", TestContext.Current.CancellationToken);
+        using var organization = await _api.Http.GetAsync("/api/exercises/no-such-exercise/organizations/bank", TestContext.Current.CancellationToken);
 
-        Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(response, HttpStatusCode.NotFound)).Code);
+        Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(start, HttpStatusCode.NotFound)).Code);
+        Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(view, HttpStatusCode.NotFound)).Code);
+        Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(organization, HttpStatusCode.NotFound)).Code);
     }
 
     [Fact]

@@ -49,14 +49,14 @@ public sealed class ExercisePlayTests(ServerFixture server) : IClassFixture<Serv
     public async Task Pause_stops_delivery_and_resume_continues_it()
     {
         var id = (await _api.CreateExerciseAsync()).Id;
-        await _api.CommandAsync(id, "speed", new { speed = 600 });
+        await _api.CommandAsync(id, "speed", new { speed = 240 });
         var started = await _api.CommandAsync(id, "start");
         var paused = await _api.CommandAsync(id, "pause");
         var next = TestScenario.Injects[1];
         Assert.True(paused.Clock.ScenarioElapsed < next.At, "the pause must come before the second inject is due");
 
         // Had the clock kept running, the second inject would be due at this wall moment.
-        await Eventually.PassAsync(started.Clock.WallTime + (next.At - started.Clock.ScenarioElapsed) / 600 + TimeSpan.FromMilliseconds(500));
+        await Eventually.PassAsync(started.Clock.WallTime + (next.At - started.Clock.ScenarioElapsed) / 240 + TimeSpan.FromMilliseconds(500));
 
         var still = await _api.ExerciseAsync(id);
         Assert.Equal(ExerciseStatus.Paused, still.Status);
