@@ -93,6 +93,17 @@ public sealed class BadRequestTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_refusal_reaches_a_client_that_accepts_no_JSON()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/exercises/no-such-exercise/start");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await _api.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(response, HttpStatusCode.NotFound)).Code);
+    }
+
+    [Fact]
     public async Task A_command_in_the_wrong_state_is_a_conflict_and_changes_nothing()
     {
         var id = (await _api.CreateExerciseAsync()).Id;

@@ -39,8 +39,8 @@ public static class ParticipantEndpoints
         HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Required("injectId", request.InjectId);
-        return await Act(id, orgId, request, errors, exercises, context, cancellationToken,
-            (grain, actor) => grain.Acknowledge(actor, request.InjectId!, request.ClientActionId), grains);
+        return await Act(id, orgId, request, errors, exercises, grains, context,
+            (grain, actor) => grain.Acknowledge(actor, request.InjectId!, request.ClientActionId), cancellationToken);
     }
 
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Decide(
@@ -50,8 +50,8 @@ public static class ParticipantEndpoints
         var errors = new FieldErrors().Required("injectId", request.InjectId);
         if (string.IsNullOrWhiteSpace(request.ChoiceId) && string.IsNullOrWhiteSpace(request.Text))
             errors.Add("choiceId", "A decision needs a 'choiceId', a 'text', or both.");
-        return await Act(id, orgId, request, errors, exercises, context, cancellationToken,
-            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, request.ClientActionId), grains);
+        return await Act(id, orgId, request, errors, exercises, grains, context,
+            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, request.ClientActionId), cancellationToken);
     }
 
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SendMessage(
@@ -62,8 +62,8 @@ public static class ParticipantEndpoints
         if (request.To is not { Count: > 0 }) errors.Add("to", "A message needs at least one recipient organization in 'to'.");
         var message = new OutgoingMessage(request.To ?? [], request.Subject ?? "", request.Body ?? "",
             request.RegardingInjectId, request.ForwardedFromSeq);
-        return await Act(id, orgId, request, errors, exercises, context, cancellationToken,
-            (grain, actor) => grain.SendMessage(actor, message, request.ClientActionId), grains);
+        return await Act(id, orgId, request, errors, exercises, grains, context,
+            (grain, actor) => grain.SendMessage(actor, message, request.ClientActionId), cancellationToken);
     }
 
     /// <summary>
@@ -72,8 +72,8 @@ public static class ParticipantEndpoints
     /// </summary>
     private static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Act(
         string id, string orgId, IParticipantRequest request, FieldErrors errors, ExerciseScenarios exercises,
-        HttpContext context, CancellationToken cancellationToken,
-        Func<IOrganizationGrain, Actor, Task<ActionReceipt>> action, IGrainFactory grains)
+        IGrainFactory grains, HttpContext context, Func<IOrganizationGrain, Actor, Task<ActionReceipt>> action,
+        CancellationToken cancellationToken)
     {
         var (organization, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
         if (problem is not null) return problem;

@@ -23,12 +23,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         };
         if (problem is null) return false;
         context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var written = await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = problem,
             Exception = exception,
         });
+        // The service declines when the client accepts no JSON; the refusal must still reach it, not become a 500.
+        if (!written)
+            await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail, string code) =>
