@@ -113,6 +113,7 @@ public sealed class ExercisePlayTests(ServerFixture server) : IClassFixture<Serv
 
         var state = await ApiClient.ReadAsync<InjectState>(response, HttpStatusCode.Created);
         Assert.Equal(InjectStatus.Fired, state.Status);
+        Assert.True(state.AdHoc);
         Assert.True((await _api.ExerciseAsync(id)).Injects.Single(i => i.Inject.Id == state.Inject.Id).AdHoc);
         Assert.Equal(["power", "water"], state.Recipients.Order());
         Assert.Equal(["power", "water"],

@@ -96,7 +96,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
 
     public InjectState ToState(Inject inject)
     {
-        var adHoc = _adHoc.Contains(inject);
+        var adHoc = _adHoc.Any(i => i.Id == inject.Id);
         return _fired.TryGetValue(inject.Id, out var f)
             ? new InjectState(inject, adHoc, InjectStatus.Fired, f.Seq, f.At, f.AtScenario, f.Lateness, f.Late, f.Recipients)
             : new InjectState(inject, adHoc, InjectStatus.Pending, null, null, null, TimeSpan.Zero, false,
