@@ -21,6 +21,9 @@ public enum EventKind
     InjectFired,
     AdHocInjectAdded,
 
+    // Exercise level: evaluation (seen by controllers, evaluators and observers only).
+    ObservationRecorded,
+
     // Organization level.
     InjectDelivered,
     InjectAcknowledged,

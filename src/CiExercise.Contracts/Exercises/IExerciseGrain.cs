@@ -39,6 +39,13 @@ public interface IExerciseGrain : IGrainWithStringKey
 
     [Alias("FireAdHoc")] Task<InjectState> FireAdHoc(Actor actor, AdHocInject inject);
 
+    /// <summary>
+    /// Records an evaluator's observation (any status but draft); the objectives, injects and organizations
+    /// it names must exist. A repeated client action id returns the first receipt.
+    /// </summary>
+    [Alias("RecordObservation")]
+    Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId);
+
     /// <summary>Fires every inject that is due and schedules the next wake-up. Idempotent.</summary>
     [Alias("FireDue")] Task FireDue();
 }

@@ -1,0 +1,28 @@
+using CiExercise.Contracts.Exercises;
+
+namespace CiExercise.Client.Hub;
+
+/// <summary>
+/// What a console calls on the server. Who acts (exercise, organization, role, name) comes from the
+/// signed-in principal, never from arguments; every method checks it on the server.
+/// </summary>
+public interface IExerciseHub
+{
+    /// <summary>
+    /// Sends every event after afterSeq that the caller may see (Event calls, then CaughtUp), then keeps
+    /// the connection subscribed to live events. Returns the highest sequence number replayed.
+    /// </summary>
+    Task<long> Subscribe(string exerciseId, long afterSeq);
+
+    Task<ExerciseView> GetExercise(string exerciseId);
+
+    Task<OrganizationView> GetOrganization(string exerciseId, string organizationId);
+
+    Task<ActionReceipt> Acknowledge(string exerciseId, string injectId, string? clientActionId);
+
+    Task<ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId);
+
+    Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId);
+
+    Task<ActionReceipt> RecordObservation(string exerciseId, Observation observation, string? clientActionId);
+}

@@ -1,0 +1,7 @@
+namespace CiExercise.Contracts.Exercises;
+
+public enum ObservationKind
+{
+    Strength,
+    AreaForImprovement,
+}

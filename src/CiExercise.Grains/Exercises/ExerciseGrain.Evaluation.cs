@@ -1,0 +1,39 @@
+using CiExercise.Contracts.Events;
+using CiExercise.Contracts.Events.Payloads;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Scenarios;
+
+namespace CiExercise.Grains.Exercises;
+
+public sealed partial class ExerciseGrain
+{
+    private const int MaxObservationLength = 8000;
+
+    public async Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId)
+    {
+        var state = State;
+        if (state.Status == ExerciseStatus.Draft)
+            throw Rules.Conflict("exercise.not-started", "Observations are recorded once the exercise has started.");
+        if (string.IsNullOrWhiteSpace(observation.Text))
+            throw Rules.Invalid("observation.text-required", "An observation needs a text.");
+        if (observation.Text.Length > MaxObservationLength)
+            throw Rules.Invalid("text.too-long", $"The observation is {observation.Text.Length} characters long; at most {MaxObservationLength} are kept.");
+        CheckKnown(observation.ObjectiveIds, id => state.Scenario.Objectives.Any(o => o.Id == id), "objective");
+        CheckKnown(observation.InjectIds, id => state.FindInject(id) is not null, "inject");
+        CheckKnown(observation.OrganizationIds, id => state.Scenario.FindOrganization(id) is not null, "organization");
+
+        var now = time.GetUtcNow();
+        var scenarioNow = state.Clock.ScenarioAt(now);
+        var recorded = new NewEvent(EventKind.ObservationRecorded, now, scenarioNow, null, evaluator, observation.InjectIds.FirstOrDefault(),
+            null, ScenarioJson.Serialize(new ObservationPayload(observation with { Text = observation.Text.Trim() }, clientActionId)),
+            clientActionId is null ? null : $"observation:{evaluator.Id}:{clientActionId}");
+        var result = (await Append([recorded]))[0];
+        return new ActionReceipt(result.Seq, now, scenarioNow, result.Duplicate);
+    }
+
+    private static void CheckKnown(IEnumerable<string> ids, Func<string, bool> known, string what)
+    {
+        var unknown = ids.FirstOrDefault(id => !known(id));
+        if (unknown is not null) throw Rules.NotFound($"{what}.not-found", $"The exercise has no {what} '{unknown}'.");
+    }
+}

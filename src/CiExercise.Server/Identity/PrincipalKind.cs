@@ -1,0 +1,9 @@
+namespace CiExercise.Server.Identity;
+
+public enum PrincipalKind
+{
+    Controller,
+    Participant,
+    Evaluator,
+    Observer,
+}
