@@ -1,4 +1,5 @@
 using CiExercise.Server.Extensions;
+using CiExercise.Server.Identity;
 using Serilog;
 
 Log.Logger = LoggingExtensions.CreateBootstrapLogger();
@@ -9,11 +10,14 @@ try
     builder.AddCiExerciseLogging();
     builder.AddCiExerciseSilo();
     builder.AddCiExerciseServices();
+    builder.AddCiExerciseIdentity();
     builder.AddCiExerciseApi();
 
     var app = builder.Build();
 
     app.UseCiExerciseApi();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.MapCiExerciseEndpoints();
 
     app.Run();

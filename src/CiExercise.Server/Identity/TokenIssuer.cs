@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CiExercise.Server.Identity;
+
+/// <summary>Issues the JWTs that join links and sign-in links carry, signed with the server's key.</summary>
+public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time) : ITokenIssuer
+{
+    public const string Issuer = "ciexercise";
+    public const string Audience = "ciexercise";
+
+    public string Issue(ExercisePrincipal principal, TimeSpan lifetime)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity(principal.ToClaims()),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key) => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        NameClaimType = ClaimNames.Name,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+}
