@@ -41,6 +41,6 @@ internal static class TestScenario
             i % 4 == 0 ? [new Choice("isolate", T("Isolate")), new Choice("monitor", T("Monitor"))] : [])).ToArray();
         return new Scenario(id, T("Test scenario"), T("Summary"), "Asia/Tokyo", StoryStart, spacing * injectCount + TimeSpan.FromHours(1),
             [new Phase("detect", T("Detection"), TimeSpan.Zero, spacing * (injectCount / 2)), new Phase("respond", T("Response"), spacing * (injectCount / 2), null)],
-            Organizations, [], injects);
+            Organizations, [new Objective("share", T("Share incident information across sectors"), "information-sharing")], injects);
     }
 }

@@ -151,6 +151,33 @@ public sealed class TimelineTests(TwoSiloFixture fixture)
     }
 
     [Fact]
+    public async Task Evaluators_record_observations_against_objectives_and_injects()
+    {
+        var (grain, id) = await Create(2, TimeSpan.FromHours(1));
+        var evaluator = new Actor("Tanaka", "evaluator", null);
+        var observation = new Observation(ObservationKind.AreaForImprovement, HseepRating.S,
+            "The bank reported to the FSA 40 minutes after detection", ["share"], ["i01"], ["bank"]);
+        var early = await Assert.ThrowsAsync<ExerciseRuleException>(() => grain.RecordObservation(evaluator, observation, null));
+        Assert.Equal("exercise.not-started", early.Code);
+
+        await grain.Start(Control);
+        var receipt = await grain.RecordObservation(evaluator, observation, "obs-1");
+        var again = await grain.RecordObservation(evaluator, observation, "obs-1");
+        Assert.Equal(receipt.Seq, again.Seq);
+        Assert.True(again.Duplicate);
+        var unknown = await Assert.ThrowsAsync<ExerciseRuleException>(() =>
+            grain.RecordObservation(evaluator, observation with { ObjectiveIds = ["speed"] }, null));
+        Assert.Equal("objective.not-found", unknown.Code);
+
+        var events = await Engine.ReadAllAsync(id);
+        LogAssertions.GapFree(events);
+        var recorded = Assert.Single(events, e => e.Kind == EventKind.ObservationRecorded);
+        Assert.Equal(receipt.Seq, recorded.Seq);
+        Assert.Equal("Tanaka", recorded.Actor.Id);
+        Assert.Contains("\"rating\":\"s\"", recorded.Payload);
+    }
+
+    [Fact]
     public async Task Jumps_go_forward_to_a_phase_or_the_next_inject()
     {
         var (grain, _) = await Create(6, TimeSpan.FromHours(1));

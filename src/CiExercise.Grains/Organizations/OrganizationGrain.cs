@@ -59,17 +59,17 @@ public sealed class OrganizationGrain(
 
     public async Task<ActionReceipt> Acknowledge(Actor actor, string injectId, string? clientActionId)
     {
-        var entry = await Delivery(actor, injectId);
+        var (entry, clock) = await Delivery(actor, injectId);
         // The first acknowledgement is the one that counts; later ones are answered with it.
         if (entry.Acknowledgement is { } first) return first with { Duplicate = true };
-        var (now, scenario) = await Now();
+        var (now, scenario) = Now(clock);
         return await Record(Acknowledgement(actor, entry, now, scenario, clientActionId, isImplicit: false));
     }
 
     public async Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, string? clientActionId)
     {
         if (Replayed(clientActionId) is { } replayed) return replayed;
-        var entry = await Delivery(actor, injectId);
+        var (entry, clock) = await Delivery(actor, injectId);
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (choiceId is null && text is null)
             throw Rules.Invalid("decision.empty", "A decision needs a choice, a text, or both.");
@@ -78,7 +78,7 @@ public sealed class OrganizationGrain(
                 entry.ChoiceIds.Count == 0 ? $"Inject '{injectId}' offers no choices; answer with a text."
                 : $"Inject '{injectId}' has no choice '{choiceId}'; its choices are {string.Join(", ", entry.ChoiceIds)}.");
         CheckLength(text, MaxTextLength, "text");
-        var (now, scenario) = await Now();
+        var (now, scenario) = Now(clock);
         var events = new List<NewEvent>();
         // Deciding shows the inject was seen: the first decision acknowledges it if nobody had.
         if (entry.Acknowledgement is null)
@@ -106,8 +106,7 @@ public sealed class OrganizationGrain(
             throw Rules.NotFound("inject.not-delivered", $"Inject '{regarding}' has not been delivered to {_organizationId}.");
         if (message.ForwardedFromSeq is { } forwarded && !_state.CanForward(forwarded))
             throw Rules.NotFound("message.forward-unknown", $"Event {forwarded} is not something {_organizationId} received, so it cannot be forwarded.");
-        await EnsurePlayable();
-        var (now, scenario) = await Now();
+        var (now, scenario) = Now(await Playable());
         var payload = ScenarioJson.Serialize(new MessagePayload(Guid.NewGuid().ToString("N"), _organizationId, to,
             message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, clientActionId));
         var events = new List<NewEvent>
@@ -159,7 +158,7 @@ public sealed class OrganizationGrain(
     }
 
     /// <summary>The delivery an action is about, after checking who acts and that play is allowed.</summary>
-    private async Task<InboxEntry> Delivery(Actor actor, string injectId)
+    private async Task<(InboxEntry Entry, ClockSnapshot Clock)> Delivery(Actor actor, string injectId)
     {
         CheckActor(actor);
         var entry = _state.Find(injectId);
@@ -172,8 +171,7 @@ public sealed class OrganizationGrain(
         }
         if (!entry.IsFor(actor.Role))
             throw Rules.NotFound("inject.not-delivered", $"Inject '{injectId}' was delivered to {_organizationId} for {string.Join(", ", entry.Roles)}, not for {actor.Role}.");
-        await EnsurePlayable();
-        return entry;
+        return (entry, await Playable());
     }
 
     private void CheckActor(Actor actor)
@@ -187,18 +185,19 @@ public sealed class OrganizationGrain(
             throw Rules.Invalid("actor.name-required", "A participant must give a name.");
     }
 
-    private async Task EnsurePlayable()
+    /// <summary>The exercise clock, once it is known that play is allowed (one call to the exercise per action).</summary>
+    private async Task<ClockSnapshot> Playable()
     {
         var clock = await Exercise.GetClock();
         if (clock.Status is not (ExerciseStatus.Running or ExerciseStatus.Paused))
             throw Rules.Conflict("exercise.not-in-play", clock.Status == ExerciseStatus.Halted
                 ? "Play is stopped by a real-world halt."
                 : $"The exercise is {clock.Status.ToString().ToLowerInvariant()}; participants act only while it is running or paused.");
+        return clock;
     }
 
-    private async Task<(DateTimeOffset Wall, TimeSpan Scenario)> Now()
+    private (DateTimeOffset Wall, TimeSpan Scenario) Now(ClockSnapshot clock)
     {
-        var clock = await Exercise.GetClock();
         var now = time.GetUtcNow();
         return (now, clock.ScenarioAt(now));
     }
