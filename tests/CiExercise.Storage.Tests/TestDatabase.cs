@@ -1,5 +1,6 @@
 using CiExercise.Storage.Catalog;
 using CiExercise.Storage.EventLog;
+using CiExercise.Storage.JoinLinks;
 using CiExercise.Storage.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,6 +32,8 @@ public abstract class TestDatabase : IAsyncLifetime
         var effective = options ?? Options;
         return new SqlEventLog(effective.CreateDialect(), effective, NullLogger<SqlEventLog>.Instance);
     }
+
+    internal SqlJoinLinkStore CreateJoinLinks() => new(Options.CreateDialect());
 
     internal SqlExerciseCatalog CreateCatalog() => new(Options.CreateDialect(), NullLogger<SqlExerciseCatalog>.Instance);
 }

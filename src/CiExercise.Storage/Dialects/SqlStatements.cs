@@ -21,6 +21,12 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string ExerciseGet { get; } = Load(resourcePrefix, "exercise_get");
     public string ExerciseList { get; } = Load(resourcePrefix, "exercise_list");
     public string ExerciseListUnfinished { get; } = Load(resourcePrefix, "exercise_list_unfinished");
+    public string JoinLinkInsert { get; } = Load(resourcePrefix, "join_link_insert");
+    public string JoinLinkGet { get; } = Load(resourcePrefix, "join_link_get");
+    public string JoinLinkList { get; } = Load(resourcePrefix, "join_link_list");
+    public string JoinLinkRevoke { get; } = Load(resourcePrefix, "join_link_revoke");
+    public string JoinLinkUse { get; } = Load(resourcePrefix, "join_link_use");
+    public string JoinLinkCountKind { get; } = Load(resourcePrefix, "join_link_count_kind");
 
     private static string Load(string prefix, string name) => SqlScripts.Load($"{prefix}.{name}.sql");
 }

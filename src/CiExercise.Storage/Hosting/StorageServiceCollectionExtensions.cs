@@ -3,6 +3,7 @@ using CiExercise.Storage;
 using CiExercise.Storage.Catalog;
 using CiExercise.Storage.Dialects;
 using CiExercise.Storage.EventLog;
+using CiExercise.Storage.JoinLinks;
 using CiExercise.Storage.Hosting;
 using CiExercise.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers IEventLog, IExerciseCatalog, StorageOptions and the hosted service that applies migrations
+    /// Registers IEventLog, IExerciseCatalog, IJoinLinkStore, StorageOptions and the hosted service that applies migrations
     /// at start and flushes the event log at stop, from the configuration section "Storage".
     /// </summary>
     public static IServiceCollection AddCiExerciseStorage(this IServiceCollection services, IConfiguration configuration) =>
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqlEventLog>());
         services.AddSingleton(sp => new SqlExerciseCatalog(sp.GetRequiredService<SqlDialect>(), Logger<SqlExerciseCatalog>(sp)));
         services.AddSingleton<IExerciseCatalog>(sp => sp.GetRequiredService<SqlExerciseCatalog>());
+        services.AddSingleton<IJoinLinkStore>(sp => new SqlJoinLinkStore(sp.GetRequiredService<SqlDialect>()));
         services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), Logger<MigrationRunner>(sp)));
         services.AddHostedService(sp => new StorageInitializer(

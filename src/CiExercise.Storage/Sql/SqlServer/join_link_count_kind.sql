@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM dbo.join_links WHERE kind = @Kind;
