@@ -14,11 +14,15 @@ internal sealed class EventAppender(SqlDialect dialect)
     public Task<AppendResult[][]> AppendAsync(
         DbConnection connection, DbTransaction transaction, string exerciseId, IReadOnlyList<NewEvent> events,
         CancellationToken cancellationToken) =>
-        AppendAsync(connection, transaction, [new AppendCall(exerciseId, events)], cancellationToken);
+        AppendAsync(connection, transaction, [new AppendCall(exerciseId, events)], null, cancellationToken);
 
-    /// <summary>Calls of one exercise must be adjacent (the writer sorts them); results are in call order.</summary>
+    /// <summary>
+    /// Calls of one exercise must be adjacent (the writer sorts them); results are in call order. Inserted
+    /// rows, when given, receives every row written (duplicates excluded), in sequence order per exercise.
+    /// </summary>
     public async Task<AppendResult[][]> AppendAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, List<EventParameters>? inserted,
+        CancellationToken cancellationToken)
     {
         var results = new AppendResult[calls.Count][];
         for (var start = 0; start < calls.Count;)
@@ -29,7 +33,7 @@ internal sealed class EventAppender(SqlDialect dialect)
                 end++;
             }
 
-            await AppendToExerciseAsync(connection, transaction, calls, start, end, results, cancellationToken);
+            await AppendToExerciseAsync(connection, transaction, calls, start, end, results, inserted, cancellationToken);
             start = end;
         }
 
@@ -38,7 +42,7 @@ internal sealed class EventAppender(SqlDialect dialect)
 
     private async Task AppendToExerciseAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, int start, int end,
-        AppendResult[][] results, CancellationToken cancellationToken)
+        AppendResult[][] results, List<EventParameters>? inserted, CancellationToken cancellationToken)
     {
         var sql = dialect.Sql;
         var exerciseId = calls[start].ExerciseId;
@@ -77,6 +81,7 @@ internal sealed class EventAppender(SqlDialect dialect)
             if (rows.Count > 0)
             {
                 await connection.ExecuteAsync(new CommandDefinition(sql.EventInsert, rows, transaction, cancellationToken: cancellationToken));
+                inserted?.AddRange(rows);
             }
 
             results[call] = callResults;

@@ -20,6 +20,11 @@ internal sealed class EventParameters
     public required string Payload { get; init; }
     public required string? DedupeKey { get; init; }
 
+    /// <summary>The row as a reader would get it back (times through the dialect's storage form).</summary>
+    public ExerciseEvent ToEvent() => new(
+        ExerciseId, Seq, Enum.Parse<EventKind>(Kind), SqlDialect.FromDbTime(WallTime), TimeSpan.FromTicks(ScenarioTicks), OrgId,
+        new Actor(ActorId, ActorRole, ActorOrg), InjectId, RefSeq, Payload);
+
     public static EventParameters From(string exerciseId, long seq, NewEvent e, SqlDialect dialect) => new()
     {
         ExerciseId = exerciseId,

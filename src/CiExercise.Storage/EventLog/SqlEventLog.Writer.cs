@@ -89,12 +89,15 @@ public sealed partial class SqlEventLog
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var calls = requests.Select(request => new AppendCall(request.ExerciseId, request.Events)).ToList();
-        var results = await _appender.AppendAsync(connection, transaction, calls, cancellationToken);
-        var inserted = results.Sum(callResults => callResults.Count(result => !result.Duplicate));
+        var inserted = new List<EventParameters>();
+        var results = await _appender.AppendAsync(connection, transaction, calls, inserted, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         Interlocked.Increment(ref _transactions);
-        Interlocked.Add(ref _rows, inserted);
+        Interlocked.Add(ref _rows, inserted.Count);
+        // After the commit and before any caller is answered: a console never hears of an action from its
+        // receipt before the event itself is on its way. The writer loop alone publishes, so in commit order.
+        _feed.Publish(inserted.ConvertAll(row => row.ToEvent()));
         return results;
     }
 

@@ -12,7 +12,7 @@ namespace CiExercise.Storage.EventLog;
 /// everything pending in one transaction, then answers every caller. Durability costs one commit per group
 /// instead of one per append (invariant 2).
 /// </summary>
-public sealed partial class SqlEventLog : IEventLog, IAsyncDisposable
+public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly EventAppender _appender;
@@ -20,6 +20,7 @@ public sealed partial class SqlEventLog : IEventLog, IAsyncDisposable
     private readonly int _maxRowsPerCommit;
     private readonly Channel<AppendRequest> _queue;
     private readonly Task _writer;
+    private readonly EventFeed _feed;
     private long _requests;
     private long _transactions;
     private long _rows;
@@ -32,6 +33,7 @@ public sealed partial class SqlEventLog : IEventLog, IAsyncDisposable
         _appender = new EventAppender(dialect);
         _logger = logger;
         _maxRowsPerCommit = Math.Max(1, options.MaxRowsPerCommit);
+        _feed = new EventFeed(logger);
         // Bounded so that a burst larger than the database can absorb slows the callers down instead of
         // growing memory without limit.
         _queue = Channel.CreateBounded<AppendRequest>(new BoundedChannelOptions(options.QueueCapacity)
@@ -73,6 +75,9 @@ public sealed partial class SqlEventLog : IEventLog, IAsyncDisposable
         return await request.Task;
     }
 
+    public IDisposable Subscribe(Func<IReadOnlyList<ExerciseEvent>, CancellationToken, ValueTask> handler) =>
+        _feed.Subscribe(handler);
+
     public Task<IReadOnlyList<ExerciseEvent>> ReadAsync(
         string exerciseId, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
@@ -100,6 +105,7 @@ public sealed partial class SqlEventLog : IEventLog, IAsyncDisposable
         }
 
         await _writer;
+        _feed.Complete();
     }
 
     private async Task<IReadOnlyList<ExerciseEvent>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers IEventLog, IExerciseCatalog, IJoinLinkStore, StorageOptions and the hosted service that applies migrations
+    /// Registers IEventLog, IEventFeed (this node's commits), IExerciseCatalog, IJoinLinkStore, StorageOptions and the hosted service that applies migrations
     /// at start and flushes the event log at stop, from the configuration section "Storage".
     /// </summary>
     public static IServiceCollection AddCiExerciseStorage(this IServiceCollection services, IConfiguration configuration) =>
@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(_ => options.CreateDialect());
         services.AddSingleton(sp => new SqlEventLog(sp.GetRequiredService<SqlDialect>(), options, Logger<SqlEventLog>(sp)));
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqlEventLog>());
+        services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqlEventLog>());
         services.AddSingleton(sp => new SqlExerciseCatalog(sp.GetRequiredService<SqlDialect>(), Logger<SqlExerciseCatalog>(sp)));
         services.AddSingleton<IExerciseCatalog>(sp => sp.GetRequiredService<SqlExerciseCatalog>());
         services.AddSingleton<IJoinLinkStore>(sp => new SqlJoinLinkStore(sp.GetRequiredService<SqlDialect>()));
