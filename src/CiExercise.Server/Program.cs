@@ -16,9 +16,11 @@ try
     var app = builder.Build();
 
     app.UseCiExerciseApi();
+    app.UseCiExerciseConsoles();
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapCiExerciseEndpoints();
+    app.MapCiExerciseConsoles();
 
     app.Run();
 }

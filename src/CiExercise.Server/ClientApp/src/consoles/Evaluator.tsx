@@ -1,0 +1,90 @@
+import { useRef, useState } from "preact/hooks";
+import type { ExerciseModel } from "../exercise";
+import { loc, t } from "../i18n";
+import type { ActionReceipt, Principal } from "../model";
+import { Feed } from "../ui/Feed";
+import { useExercise, useShortcuts } from "../ui/hooks";
+import { injectTitle } from "../ui/parts";
+import { Shell } from "../ui/Shell";
+
+/** The live feed, observations against the objectives, and which objectives have been observed. */
+export function Evaluator({ id, principal }: { id: string; principal: Principal }) {
+  const model = useExercise(id);
+  const filterRef = useRef<HTMLSelectElement>(null);
+  const formRef = useRef<HTMLTextAreaElement>(null);
+  useShortcuts({ f: () => filterRef.current?.focus(), o: () => formRef.current?.focus() });
+  return (
+    <Shell title={t("evaluatorTitle")} model={model} wall help={[t("help.evaluator")]} who={principal.name}>
+      <div class="evaluator">
+        <Feed model={model} filterRef={filterRef} />
+        <div class="side">
+          <ObservationForm model={model} textRef={formRef} />
+          <Coverage model={model} />
+        </div>
+      </div>
+    </Shell>
+  );
+}
+
+function ObservationForm({ model, textRef }: { model: ExerciseModel; textRef: preact.RefObject<HTMLTextAreaElement> }) {
+  const [kind, setKind] = useState("strength");
+  const [rating, setRating] = useState("");
+  const [text, setText] = useState("");
+  const [objectives, setObjectives] = useState<string[]>([]);
+  const [injects, setInjects] = useState<string[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  const toggle = (list: string[], set: (v: string[]) => void, id: string, on: boolean) => set(on ? [...list, id] : list.filter(x => x !== id));
+  const record = (e: Event) => {
+    e.preventDefault();
+    const observation = { kind, rating: rating || null, text, objectiveIds: objectives, injectIds: injects, organizationIds: [] };
+    model.feed.invoke<ActionReceipt>("RecordObservation", observation, crypto.randomUUID())
+      .then(r => { setNote(t("recorded", r.seq)); setText(""); setObjectives([]); setInjects([]); setRating(""); }, err => setNote((err as Error).message));
+  };
+  return (
+    <form class="panel observe-form" onSubmit={record} aria-labelledby="obs-h">
+      <h2 id="obs-h">{t("observation")}</h2>
+      <fieldset class="row">
+        <legend>{t("kind")}</legend>
+        <label class="check"><input type="radio" name="obs-kind" checked={kind === "strength"} onChange={() => setKind("strength")} />{t("strength")}</label>
+        <label class="check"><input type="radio" name="obs-kind" checked={kind === "area-for-improvement"} onChange={() => setKind("area-for-improvement")} data-testid="obs-improvement" />{t("improvement")}</label>
+      </fieldset>
+      <label>{t("rating")} <select value={rating} onChange={e => setRating((e.target as HTMLSelectElement).value)} data-testid="obs-rating">
+        <option value="">{t("noRating")}</option>
+        {["p", "s", "m", "u"].map(r => <option key={r} value={r}>{t(`rating.${r}` as never)}</option>)}
+      </select></label>
+      <label>{t("text")} <textarea ref={textRef} rows={3} value={text} onInput={e => setText((e.target as HTMLTextAreaElement).value)} data-testid="obs-text" /></label>
+      <fieldset>
+        <legend>{t("objectives")}</legend>
+        {(model.scenario?.objectives ?? []).map(o => (
+          <label class="check" key={o.id}><input type="checkbox" checked={objectives.includes(o.id)} data-objective={o.id}
+            onChange={e => toggle(objectives, setObjectives, o.id, (e.target as HTMLInputElement).checked)} />{o.id} {loc(o.text)}</label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("injects")}</legend>
+        {[...model.fired].map(id => (
+          <label class="check" key={id}><input type="checkbox" checked={injects.includes(id)} data-inject={id}
+            onChange={e => toggle(injects, setInjects, id, (e.target as HTMLInputElement).checked)} />{injectTitle(model, id)}</label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={!text.trim()} data-testid="obs-record">{t("record")}</button>
+      {note ? <p class="note" role="status" data-testid="note">{note}</p> : null}
+    </form>
+  );
+}
+
+function Coverage({ model }: { model: ExerciseModel }) {
+  const count = (id: string) => model.observations.filter(e => (e.payload?.observation?.objectiveIds ?? []).includes(id)).length;
+  return (
+    <section class="panel coverage" aria-labelledby="cov-h">
+      <h2 id="cov-h">{t("coverage")}</h2>
+      <ul data-testid="coverage">
+        {(model.scenario?.objectives ?? []).map(o => {
+          const n = count(o.id);
+          return <li key={o.id} data-objective={o.id} data-count={n} class={n ? "covered" : "uncovered"}><strong>{n}</strong> {o.id} {loc(o.text)}</li>;
+        })}
+      </ul>
+      <p class="small">{t("observations")}: <span data-testid="obs-count">{model.observations.length}</span></p>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { get } from "./api";
+import { ExerciseClock } from "./clock";
+import { LiveFeed } from "./live";
+import type { ExerciseView, Inject, LiveEvent, Organization, Scenario } from "./model";
+import { loadSession } from "./session";
+import { parseSpan } from "./time";
+
+/** What one organization has received of one inject and done about it. */
+export interface Delivery {
+  injectId: string;
+  orgId: string;
+  seq: number;
+  scenarioAt: number;
+  respondBy: number | null;
+  channel: string;
+  ackSeq?: number;
+  ackBy?: string;
+  decisions: LiveEvent[];
+}
+
+/**
+ * One exercise as a console sees it: the clock, the injects and, computed from the event stream
+ * alone, who received, acknowledged and answered what, the messages and the observations.
+ */
+export class ExerciseModel {
+  readonly clock = new ExerciseClock();
+  readonly feed: LiveFeed;
+  view: ExerciseView | null = null;
+  scenario: Scenario | null = null;
+  error: string | null = null;
+  readonly injects = new Map<string, Inject>();
+  readonly fired = new Set<string>();
+  readonly deliveries = new Map<string, Map<string, Delivery>>();
+  readonly messages: LiveEvent[] = [];
+  readonly observations: LiveEvent[] = [];
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly id: string) {
+    this.feed = new LiveFeed(id, () => loadSession()?.token ?? "");
+    this.feed.onChange(fresh => {
+      fresh.forEach(e => this.apply(e));
+      this.changed();
+    });
+  }
+
+  async load(): Promise<void> {
+    const viaHttp = await this.loadView(() => get<ExerciseView>(`/api/exercises/${encodeURIComponent(this.id)}`));
+    this.changed();
+    await this.feed.start();
+    // Whoever may not read the exercise over HTTP asks the hub, which answers what they may see.
+    if (!viaHttp && (await this.loadView(() => this.feed.invoke<ExerciseView>("GetExercise")))) this.changed();
+  }
+
+  private async loadView(read: () => Promise<ExerciseView>): Promise<boolean> {
+    try {
+      const view = await read();
+      this.view = view;
+      this.error = null;
+      this.clock.fromView(view);
+      for (const state of view.injects) {
+        this.injects.set(state.inject.id, state.inject);
+        if (state.status === "fired") this.fired.add(state.inject.id);
+      }
+      // Names of organizations, objectives and phases; a console works without them, showing ids.
+      this.scenario = await get<Scenario>(`/api/scenarios/${encodeURIComponent(view.scenarioId)}`).catch(() => null);
+      return true;
+    } catch (e) {
+      this.error = (e as Error).message;
+      return false;
+    }
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.feed.stop();
+  }
+
+  organization(id: string): Organization | undefined {
+    return this.scenario?.organizations.find(o => o.id === id);
+  }
+
+  delivery(injectId: string, orgId: string): Delivery | undefined {
+    return this.deliveries.get(injectId)?.get(orgId);
+  }
+
+  /** Deliveries to one organization, newest first. */
+  inboxOf(orgId: string): Delivery[] {
+    const items: Delivery[] = [];
+    for (const byOrg of this.deliveries.values()) {
+      const d = byOrg.get(orgId);
+      if (d) items.push(d);
+    }
+    return items.sort((a, b) => b.seq - a.seq);
+  }
+
+  /** Delivered, a response window that has closed, and no decision yet. */
+  overdue(d: Delivery): boolean {
+    return d.respondBy !== null && d.decisions.length === 0 && this.clock.scenarioNow() > d.respondBy;
+  }
+
+  private apply(e: LiveEvent): void {
+    this.clock.apply(e);
+    const p = e.payload ?? {};
+    switch (e.kind) {
+      case "ad-hoc-inject-added":
+        if (p.inject) this.injects.set(p.inject.id, p.inject);
+        break;
+      case "inject-fired":
+        if (e.injectId) this.fired.add(e.injectId);
+        break;
+      case "inject-delivered": {
+        if (!e.injectId || !e.organizationId) break;
+        const byOrg = this.deliveries.get(e.injectId) ?? new Map<string, Delivery>();
+        this.deliveries.set(e.injectId, byOrg);
+        byOrg.set(e.organizationId, {
+          injectId: e.injectId, orgId: e.organizationId, seq: e.seq, scenarioAt: parseSpan(e.scenarioTime),
+          respondBy: p.respondBy ? parseSpan(p.respondBy) : null, channel: p.channel ?? "", decisions: [],
+        });
+        this.fired.add(e.injectId);
+        break;
+      }
+      case "inject-acknowledged": {
+        const d = e.injectId && e.organizationId ? this.delivery(e.injectId, e.organizationId) : undefined;
+        if (d && d.ackSeq === undefined) { d.ackSeq = e.seq; d.ackBy = e.actorId; }
+        break;
+      }
+      case "decision-recorded": {
+        const d = e.injectId && e.organizationId ? this.delivery(e.injectId, e.organizationId) : undefined;
+        if (d) d.decisions.push(e);
+        break;
+      }
+      case "message-sent":
+      case "message-received":
+        this.messages.push(e);
+        break;
+      case "observation-recorded":
+        this.observations.push(e);
+        break;
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    this.listeners.forEach(l => l());
+  }
+}

@@ -1,0 +1,220 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Localized } from "./model";
+
+export type Lang = "ja" | "en";
+
+// Remembered in localStorage: a language is a person's preference, not part of one sign-in.
+const KEY = "ciex.lang";
+let current: Lang = (localStorage.getItem(KEY) as Lang | null) ?? (navigator.language.startsWith("ja") ? "ja" : "en");
+const listeners = new Set<() => void>();
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLang(next: Lang): void {
+  current = next;
+  localStorage.setItem(KEY, next);
+  document.documentElement.lang = next;
+  listeners.forEach(l => l());
+}
+
+export function toggleLang(): void {
+  setLang(current === "ja" ? "en" : "ja");
+}
+
+/** Re-renders the calling component when the language changes. */
+export function useLang(): Lang {
+  const [, set] = useState(0);
+  useEffect(() => {
+    const l = () => set(n => n + 1);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, []);
+  return current;
+}
+
+/** Scenario text in the chosen language, falling back to the other one. */
+export function loc(text: Localized | null | undefined): string {
+  if (!text) return "";
+  return (current === "ja" ? text.ja ?? text.en : text.en ?? text.ja) ?? "";
+}
+
+export function t(key: keyof typeof dictionary, ...args: (string | number)[]): string {
+  const text = dictionary[key][current === "ja" ? 1 : 0];
+  return args.reduce<string>((s, a, i) => s.replace(`{${i}}`, String(a)), text);
+}
+
+document.documentElement.lang = current;
+
+const dictionary = {
+  exercise: ["EXERCISE", "訓練"],
+  exerciseBanner: ["EXERCISE — EXERCISE — EXERCISE: everything here is a drill, not a real incident", "訓練 — EXERCISE — これは訓練です。実際のインシデントではありません"],
+  haltBanner: ["REAL-WORLD HALT — all play is stopped", "実事案による訓練中断 — すべての訓練を停止中"],
+  reason: ["Reason", "理由"],
+  language: ["日本語", "English"],
+  languageLabel: ["Switch language (L)", "言語を切り替える (L)"],
+  signOut: ["Sign out", "サインアウト"],
+  skip: ["Skip to main content", "本文へ移動"],
+  shortcuts: ["Keyboard shortcuts (?)", "キーボード操作 (?)"],
+  close: ["Close", "閉じる"],
+  loading: ["Loading…", "読み込み中…"],
+  // Connection
+  "conn.connecting": ["Connecting", "接続中"],
+  "conn.catching-up": ["Catching up", "追いつき中"],
+  "conn.connected": ["Connected", "接続済み"],
+  "conn.reconnecting": ["Reconnecting", "再接続中"],
+  // Clock
+  scenarioTime: ["Scenario time", "シナリオ時刻"],
+  wallTime: ["Wall time", "実時刻"],
+  elapsed: ["Elapsed", "経過"],
+  speed: ["Speed", "速度"],
+  "status.draft": ["Not started", "未開始"],
+  "status.running": ["Running", "進行中"],
+  "status.paused": ["Paused", "一時停止"],
+  "status.halted": ["Halted", "中断"],
+  "status.ended": ["Ended", "終了"],
+  // Join
+  joinTitle: ["Signing in", "サインイン中"],
+  joinNoToken: ["This link has no sign-in token. Open the complete join link you were given.", "リンクにサインイン用トークンがありません。受け取った参加リンク全体を開いてください。"],
+  joinFailed: ["The join link was refused: {0}", "参加リンクが拒否されました: {0}"],
+  notSignedIn: ["You are not signed in. Open the join link you were given.", "サインインしていません。受け取った参加リンクを開いてください。"],
+  wrongConsole: ["This console is not for your sign-in.", "このコンソールはあなたのサインインでは使えません。"],
+  goHome: ["Go to my console", "自分のコンソールへ"],
+  // Participant
+  participantTitle: ["Participant console", "参加者コンソール"],
+  inbox: ["Inbox", "受信箱"],
+  inboxEmpty: ["No injects yet.", "まだインジェクトはありません。"],
+  unread: ["Unread", "未読"],
+  acknowledged: ["Acknowledged", "確認済み"],
+  answered: ["Answered", "回答済み"],
+  due: ["Due", "対応待ち"],
+  overdue: ["Overdue", "期限超過"],
+  timeLeft: ["{0} left", "残り {0}"],
+  channel: ["Channel", "経路"],
+  from: ["From", "差出人"],
+  expectedAction: ["Expected action", "期待される対応"],
+  respondBy: ["Respond by (scenario)", "回答期限（シナリオ）"],
+  acknowledge: ["Acknowledge (A)", "確認 (A)"],
+  acknowledgedBy: ["Acknowledged by {0}", "{0} が確認"],
+  decide: ["Decision", "意思決定"],
+  choice: ["Choice", "選択肢"],
+  noChoice: ["(free text only)", "（自由記述のみ）"],
+  freeText: ["Free text", "自由記述"],
+  record: ["Record decision", "意思決定を記録"],
+  recorded: ["Recorded (#{0})", "記録しました（#{0}）"],
+  decisions: ["Decisions recorded", "記録済みの意思決定"],
+  selectInject: ["Select an inject in the inbox (J / K).", "受信箱からインジェクトを選択してください（J / K）。"],
+  share: ["Share information", "情報共有"],
+  recipients: ["Recipients", "宛先"],
+  subject: ["Subject", "件名"],
+  body: ["Message", "本文"],
+  regarding: ["Regarding inject", "関連インジェクト"],
+  none: ["(none)", "（なし）"],
+  send: ["Send", "送信"],
+  sent: ["Sent", "送信"],
+  received: ["Received", "受信"],
+  sharedRecord: ["Shared information", "共有の記録"],
+  to: ["To", "宛先"],
+  timeline: ["Our timeline", "自組織のタイムライン"],
+  // Event kinds
+  "kind.exercise-created": ["Exercise created", "訓練作成"],
+  "kind.exercise-started": ["STARTEX", "訓練開始"],
+  "kind.exercise-paused": ["Paused", "一時停止"],
+  "kind.exercise-resumed": ["Resumed", "再開"],
+  "kind.speed-changed": ["Speed changed", "速度変更"],
+  "kind.clock-jumped": ["Clock jumped", "時刻ジャンプ"],
+  "kind.exercise-ended": ["ENDEX", "訓練終了"],
+  "kind.real-world-halt-declared": ["Real-world halt", "実事案による中断"],
+  "kind.real-world-halt-lifted": ["Halt lifted", "中断解除"],
+  "kind.inject-fired": ["Inject fired", "インジェクト発出"],
+  "kind.ad-hoc-inject-added": ["Ad-hoc inject", "臨時インジェクト"],
+  "kind.observation-recorded": ["Observation", "評価記録"],
+  "kind.inject-delivered": ["Inject delivered", "インジェクト受信"],
+  "kind.inject-acknowledged": ["Acknowledged", "確認"],
+  "kind.decision-recorded": ["Decision", "意思決定"],
+  "kind.message-sent": ["Message sent", "情報送信"],
+  "kind.message-received": ["Message received", "情報受信"],
+  // Controller
+  controllerTitle: ["Control cell", "統制コンソール"],
+  exercises: ["Exercises", "訓練一覧"],
+  createExercise: ["Create an exercise", "訓練を作成"],
+  scenario: ["Scenario", "シナリオ"],
+  name: ["Name", "名称"],
+  create: ["Create", "作成"],
+  open: ["Open", "開く"],
+  start: ["Start (S)", "開始 (S)"],
+  pause: ["Pause (P)", "一時停止 (P)"],
+  resume: ["Resume (S)", "再開 (S)"],
+  end: ["End exercise", "訓練終了"],
+  confirmEnd: ["End the exercise? Play cannot continue afterwards.", "訓練を終了しますか？終了後は再開できません。"],
+  setSpeed: ["Set speed", "速度設定"],
+  jumpNext: ["Jump to next inject (N)", "次のインジェクトへ (N)"],
+  jumpPhase: ["Jump to phase", "フェーズへジャンプ"],
+  jump: ["Jump", "ジャンプ"],
+  halt: ["REAL-WORLD HALT (H)", "実事案による中断 (H)"],
+  haltConfirm: ["Halt all play now? Every console shows the halt at once and no injects fire until it is lifted.", "すべての訓練を直ちに中断しますか？全コンソールに中断が表示され、解除までインジェクトは発出されません。"],
+  haltDo: ["Halt everything", "すべて中断"],
+  cancel: ["Cancel", "キャンセル"],
+  lift: ["Lift the halt", "中断を解除"],
+  board: ["MSEL board", "MSEL ボード"],
+  at: ["At", "時刻"],
+  inject: ["Inject", "インジェクト"],
+  status: ["Status", "状態"],
+  pending: ["Pending", "未発出"],
+  fired: ["Fired", "発出済み"],
+  delivered: ["Delivered", "受信"],
+  adhoc: ["ad hoc", "臨時"],
+  orgGrid: ["Organizations by sector", "セクター別組織"],
+  keepingUp: ["keeping up", "対応良好"],
+  behind: ["behind", "遅れあり"],
+  idle: ["nothing yet", "未受信"],
+  adhocTitle: ["Ad-hoc inject", "臨時インジェクト"],
+  everyone: ["Everyone", "全組織"],
+  title: ["Title", "タイトル"],
+  responseWindow: ["Response window (minutes, scenario)", "回答期限（分、シナリオ時間）"],
+  fire: ["Fire inject", "インジェクト発出"],
+  joinLinks: ["Join links", "参加リンク"],
+  kind: ["Kind", "種別"],
+  organization: ["Organization", "組織"],
+  role: ["Role", "役割"],
+  personName: ["Person's name", "氏名"],
+  issue: ["Issue link", "リンク発行"],
+  revoke: ["Revoke", "失効"],
+  revoked: ["revoked", "失効済み"],
+  downloadCsv: ["Download CSV", "CSV ダウンロード"],
+  link: ["Link", "リンク"],
+  expires: ["Expires", "有効期限"],
+  "principal.participant": ["Participant", "参加者"],
+  "principal.evaluator": ["Evaluator", "評価者"],
+  "principal.observer": ["Observer", "オブザーバー"],
+  "principal.controller": ["Controller", "統制官"],
+  // Evaluator
+  evaluatorTitle: ["Evaluator console", "評価者コンソール"],
+  observerTitle: ["Observer view (read-only)", "オブザーバー表示（閲覧のみ）"],
+  feed: ["Live feed", "ライブフィード"],
+  all: ["All", "すべて"],
+  sector: ["Sector", "セクター"],
+  objective: ["Objective", "目標"],
+  observation: ["Record an observation (O)", "評価を記録 (O)"],
+  strength: ["Strength", "良好事項"],
+  improvement: ["Area for improvement", "改善事項"],
+  rating: ["Rating", "評定"],
+  noRating: ["No rating", "評定なし"],
+  "rating.p": ["P — performed without challenges", "P — 問題なく実施"],
+  "rating.s": ["S — some challenges", "S — 一部課題あり"],
+  "rating.m": ["M — major challenges", "M — 重大な課題あり"],
+  "rating.u": ["U — unable to perform", "U — 実施できず"],
+  text: ["Observation", "所見"],
+  objectives: ["Objectives", "目標"],
+  injects: ["Injects", "インジェクト"],
+  organizations: ["Organizations", "組織"],
+  coverage: ["Objectives observed so far", "評価済みの目標"],
+  observations: ["Observations", "評価記録"],
+  noEvents: ["No events match.", "該当するイベントはありません。"],
+  // Shortcuts help
+  "help.global": ["Anywhere: ? this help · L switch language · Esc close a dialog", "共通: ? このヘルプ · L 言語切替 · Esc ダイアログを閉じる"],
+  "help.participant": ["Participant: J / K next / previous inject · A acknowledge · D decision · M share information", "参加者: J / K 次 / 前のインジェクト · A 確認 · D 意思決定 · M 情報共有"],
+  "help.controller": ["Controller: S start / resume · P pause · N next inject · H real-world halt · B MSEL board", "統制: S 開始 / 再開 · P 一時停止 · N 次のインジェクト · H 実事案中断 · B MSEL ボード"],
+  "help.evaluator": ["Evaluator: F feed filters · O record an observation", "評価者: F フィルター · O 評価を記録"],
+} satisfies Record<string, [string, string]>;

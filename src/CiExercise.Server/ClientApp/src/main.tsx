@@ -1,0 +1,31 @@
+import { render } from "preact";
+import "./styles.css";
+import { Controller, ExercisePicker } from "./consoles/Controller";
+import { Evaluator } from "./consoles/Evaluator";
+import { Join } from "./consoles/Join";
+import { Observer } from "./consoles/Observer";
+import { Participant } from "./consoles/Participant";
+import { t } from "./i18n";
+import { homeOf, loadSession } from "./session";
+import { Message } from "./ui/Shell";
+
+/** Picks the console from the path; each console checks that it fits the signed-in principal. */
+function App() {
+  const path = location.pathname.replace(/\/+$/, "") || "/";
+  if (path === "/join") return <Join />;
+  const session = loadSession();
+  if (!session) return <Message text={t("notSignedIn")} />;
+  const p = session.principal;
+  const control = /^\/control(?:\/([^/]+))?$/.exec(path);
+  if (control && p.kind === "controller") {
+    const id = control[1] ?? p.exerciseId;
+    return id ? <Controller id={decodeURIComponent(id)} principal={p} /> : <ExercisePicker />;
+  }
+  if (path === "/console" && p.kind === "participant" && p.exerciseId) return <Participant principal={p} id={p.exerciseId} />;
+  if (path === "/evaluate" && p.kind === "evaluator" && p.exerciseId) return <Evaluator id={p.exerciseId} principal={p} />;
+  if (path === "/observe" && p.exerciseId && p.kind !== "participant") return <Observer id={p.exerciseId} />;
+  location.replace(homeOf(p));
+  return null;
+}
+
+render(<App />, document.getElementById("app")!);

@@ -1,0 +1,73 @@
+import type { ExerciseModel, Delivery } from "../exercise";
+import { loc, t } from "../i18n";
+import type { LiveEvent } from "../model";
+import { parseSpan, spanText } from "../time";
+
+export function orgName(model: ExerciseModel, id: string | null | undefined): string {
+  if (!id) return "";
+  return loc(model.organization(id)?.name) || id;
+}
+
+export function injectTitle(model: ExerciseModel, id: string | null | undefined): string {
+  if (!id) return "";
+  return loc(model.injects.get(id)?.title) || id;
+}
+
+/** Where a delivery stands, for the participant and for the control cell alike. */
+export function deliveryState(model: ExerciseModel, d: Delivery): "unread" | "acknowledged" | "answered" | "overdue" | "due" {
+  if (d.decisions.length) return "answered";
+  if (model.overdue(d)) return "overdue";
+  if (d.ackSeq === undefined) return "unread";
+  return d.respondBy !== null ? "due" : "acknowledged";
+}
+
+export function TimeLeft({ model, d }: { model: ExerciseModel; d: Delivery }) {
+  if (d.respondBy === null || d.decisions.length) return null;
+  const left = d.respondBy - model.clock.scenarioNow();
+  return <span class={left < 0 ? "left late" : "left"} data-testid="time-left">{left < 0 ? t("overdue") : t("timeLeft", spanText(left))}</span>;
+}
+
+/** One line describing an event, in the reader's language. */
+export function describe(model: ExerciseModel, e: LiveEvent): string {
+  const p = e.payload ?? {};
+  switch (e.kind) {
+    case "inject-delivered":
+    case "inject-acknowledged":
+    case "inject-fired":
+      return injectTitle(model, e.injectId);
+    case "decision-recorded": {
+      const choice = model.injects.get(e.injectId ?? "")?.choices.find(c => c.id === p.choiceId);
+      return [injectTitle(model, e.injectId), choice ? loc(choice.text) : p.choiceId, p.text].filter(Boolean).join(" — ");
+    }
+    case "message-sent":
+      return `${p.subject} → ${(p.to ?? []).map((o: string) => orgName(model, o)).join(", ")}`;
+    case "message-received":
+      return `${p.subject} ← ${orgName(model, p.from)}`;
+    case "observation-recorded": {
+      const o = p.observation ?? {};
+      return `${o.rating ? `[${String(o.rating).toUpperCase()}] ` : ""}${o.text ?? ""}`;
+    }
+    case "speed-changed":
+      return `×${p.speed}`;
+    case "real-world-halt-declared":
+      return p.reason ?? "";
+    case "ad-hoc-inject-added":
+      return loc(p.inject?.title);
+    default:
+      return "";
+  }
+}
+
+export function EventRow({ model, e }: { model: ExerciseModel; e: LiveEvent }) {
+  return (
+    <li class={`event ev-${e.kind}`} data-seq={e.seq} data-kind={e.kind}>
+      <span class="seq">#{e.seq}</span>
+      <span class="time">{spanText(parseSpan(e.scenarioTime))}</span>
+      <span class="kind">{t(`kind.${e.kind}` as never) || e.kind}</span>
+      {e.organizationId ? <span class="org">{orgName(model, e.organizationId)}</span> : null}
+      <span class="what">{describe(model, e)}</span>
+      <span class="actor">{e.actorId}</span>
+    </li>
+  );
+}
+

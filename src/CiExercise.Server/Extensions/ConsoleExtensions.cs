@@ -1,0 +1,31 @@
+using Microsoft.Net.Http.Headers;
+
+namespace CiExercise.Server.Extensions;
+
+/// <summary>
+/// The web consoles, built from ClientApp into wwwroot and served by this server itself (no CDN: they
+/// must work on a closed network). Each console path falls back to the one page, which routes itself.
+/// </summary>
+public static class ConsoleExtensions
+{
+    public static readonly string[] ConsolePaths = ["/join", "/console", "/control", "/evaluate", "/observe"];
+
+    public static void UseCiExerciseConsoles(this WebApplication app) =>
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Vite puts a content hash in every asset name, so those never change; the page itself must be
+            // asked for again, or a console keeps running yesterday's code after an upgrade.
+            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] =
+                context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
+
+    public static void MapCiExerciseConsoles(this WebApplication app)
+    {
+        foreach (var path in ConsolePaths)
+        {
+            // The page holds no secret; the API and the hub check who is asking.
+            app.MapFallbackToFile(path, "index.html").AllowAnonymous();
+            app.MapFallbackToFile($"{path}/{{*rest}}", "index.html").AllowAnonymous();
+        }
+    }
+}
