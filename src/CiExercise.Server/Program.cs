@@ -1,4 +1,5 @@
 using CiExercise.Server.Extensions;
+using CiExercise.Server.Hosting;
 using CiExercise.Server.Identity;
 using Serilog;
 
@@ -7,6 +8,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    RemoteBinding.Check(builder.Configuration);
     builder.AddCiExerciseLogging();
     builder.AddCiExerciseSilo();
     builder.AddCiExerciseServices();

@@ -18,12 +18,15 @@ public sealed class ParticipantActionTests(ServerFixture server) : IClassFixture
         await _api.WaitForExerciseAsync(id, v => v.Injects.Single(i => i.Inject.Id == "i4-decision").Status == InjectStatus.Fired,
             "the decision inject is delivered");
 
-        var ack = await Created($"/api/exercises/{id}/organizations/bank/acknowledgements",
-            new { injectId = "i1-alert", participant = "Sato", role = "staff", clientActionId = "ack-1" });
-        var decision = await Created($"/api/exercises/{id}/organizations/bank/decisions",
-            new { injectId = "i4-decision", choiceId = "isolate", text = "Isolate the API gateway", participant = "Suzuki", role = "manager" });
-        var message = await Created($"/api/exercises/{id}/organizations/bank/messages",
-            new { to = new[] { "ministry" }, subject = "First report", body = "Online banking is down.", regardingInjectId = "i2-outage", participant = "Suzuki", role = "manager" });
+        var sato = await server.Factory.SignInAsync(TestPrincipals.Participant(id, "bank", "staff", "Sato"));
+        var suzuki = await server.Factory.SignInAsync(TestPrincipals.Participant(id, "bank", "manager", "Suzuki"));
+
+        var ack = await Created(sato, $"/api/exercises/{id}/organizations/bank/acknowledgements",
+            new { injectId = "i1-alert", clientActionId = "ack-1" });
+        var decision = await Created(suzuki, $"/api/exercises/{id}/organizations/bank/decisions",
+            new { injectId = "i4-decision", choiceId = "isolate", text = "Isolate the API gateway" });
+        var message = await Created(suzuki, $"/api/exercises/{id}/organizations/bank/messages",
+            new { to = new[] { "ministry" }, subject = "First report", body = "Online banking is down.", regardingInjectId = "i2-outage" });
 
         var bank = await _api.GetAsync<OrganizationView>($"/api/exercises/{id}/organizations/bank");
         Assert.Equal((ack.Seq, "Sato"), (bank.Inbox.Single(i => i.InjectId == "i1-alert").AcknowledgedSeq, bank.Inbox.Single(i => i.InjectId == "i1-alert").AcknowledgedBy));
@@ -50,10 +53,11 @@ public sealed class ParticipantActionTests(ServerFixture server) : IClassFixture
     {
         var id = (await _api.CreateExerciseAsync()).Id;
         await _api.CommandAsync(id, "start");
-        var body = new { injectId = "i1-alert", text = "Block the address range", participant = "Sato", role = "staff", clientActionId = "tab-7:1" };
+        var sato = await server.Factory.SignInAsync(TestPrincipals.Participant(id, "bank", "staff", "Sato"));
+        var body = new { injectId = "i1-alert", text = "Block the address range", clientActionId = "tab-7:1" };
 
-        var first = await Created($"/api/exercises/{id}/organizations/bank/decisions", body);
-        var again = await Created($"/api/exercises/{id}/organizations/bank/decisions", body);
+        var first = await Created(sato, $"/api/exercises/{id}/organizations/bank/decisions", body);
+        var again = await Created(sato, $"/api/exercises/{id}/organizations/bank/decisions", body);
 
         Assert.False(first.Duplicate);
         Assert.True(again.Duplicate);
@@ -61,9 +65,9 @@ public sealed class ParticipantActionTests(ServerFixture server) : IClassFixture
         Assert.Single(await _api.EventsAsync(id), e => e.Kind == EventKind.DecisionRecorded);
     }
 
-    private async Task<ActionReceipt> Created(string url, object body)
+    private static async Task<ActionReceipt> Created(ApiClient participant, string url, object body)
     {
-        using var response = await _api.PostAsync(url, body);
+        using var response = await participant.PostAsync(url, body);
         var receipt = await ApiClient.ReadAsync<ActionReceipt>(response, HttpStatusCode.Created);
         Assert.NotNull(response.Headers.Location);
         return receipt;

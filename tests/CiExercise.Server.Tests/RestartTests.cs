@@ -25,7 +25,7 @@ public sealed class RestartTests : IDisposable
         DateTimeOffset stoppedAt;
         await using (var first = new ServerFactory(_directory.Path, Settings))
         {
-            var api = new ApiClient(first.CreateClient());
+            var api = await first.SignInAsync(TestPrincipals.ControllerOfAll);
             id = (await api.CreateExerciseAsync()).Id;
             await api.CommandAsync(id, "start");
             // At speed 75 the two next injects fall due 8 and 16 seconds from now, while the server is down;
@@ -41,7 +41,7 @@ public sealed class RestartTests : IDisposable
 
         var restartedAt = DateTimeOffset.UtcNow;
         await using var second = new ServerFactory(_directory.Path, Settings);
-        var restarted = new ApiClient(second.CreateClient());
+        var restarted = await second.SignInAsync(TestPrincipals.ControllerOfAll);
         // The event log is read straight from storage: waiting on it does not wake the exercise itself.
         var events = await Eventually.WaitAsync(() => restarted.EventsAsync(id),
             log => overdue.All(i => i.To.All(org => ApiClient.Deliveries(log).Contains((i.Id, org)))),

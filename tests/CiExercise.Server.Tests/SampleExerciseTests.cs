@@ -15,14 +15,14 @@ public sealed class SampleExerciseTests : IDisposable
     {
         await using (var first = new ServerFactory(_directory.Path, Settings))
         {
-            var api = new ApiClient(first.CreateClient());
+            var api = await first.SignInAsync(TestPrincipals.ControllerOfAll);
             var sample = Assert.Single(await api.GetAsync<ExerciseSummary[]>("/api/exercises"));
             Assert.Equal(("sample", TestScenario.Id, ExerciseStatus.Draft), (sample.Id, sample.ScenarioId, sample.Status));
             Assert.Equal(ExerciseStatus.Running, (await api.CommandAsync(sample.Id, "start")).Status);
         }
 
         await using var second = new ServerFactory(_directory.Path, Settings);
-        var again = new ApiClient(second.CreateClient());
+        var again = await second.SignInAsync(TestPrincipals.ControllerOfAll);
         var exercises = await again.GetAsync<ExerciseSummary[]>("/api/exercises");
         Assert.Equal(ExerciseStatus.Running, Assert.Single(exercises).Status);
     }

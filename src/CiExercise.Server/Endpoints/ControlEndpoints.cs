@@ -1,5 +1,6 @@
 using CiExercise.Contracts.Exercises;
 using CiExercise.Server.Exercises;
+using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,18 +15,19 @@ public static class ControlEndpoints
     public static IEndpointRouteBuilder MapControlEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/exercises/{id}").WithTags("Control")
+            .RequireAuthorization(AccessPolicies.ExerciseController)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/start", (string id, IGrainFactory grains, HttpContext context) =>
-            Run(grains, id, g => g.Start(ApiActors.Controller(context)))).WithName("StartExercise");
+            Run(grains, id, g => g.Start(ApiActors.Of(context)))).WithName("StartExercise");
         api.MapPost("/pause", (string id, IGrainFactory grains, HttpContext context) =>
-            Run(grains, id, g => g.Pause(ApiActors.Controller(context)))).WithName("PauseExercise");
+            Run(grains, id, g => g.Pause(ApiActors.Of(context)))).WithName("PauseExercise");
         api.MapPost("/resume", (string id, IGrainFactory grains, HttpContext context) =>
-            Run(grains, id, g => g.Resume(ApiActors.Controller(context)))).WithName("ResumeExercise");
+            Run(grains, id, g => g.Resume(ApiActors.Of(context)))).WithName("ResumeExercise");
         api.MapPost("/end", (string id, IGrainFactory grains, HttpContext context) =>
-            Run(grains, id, g => g.End(ApiActors.Controller(context)))).WithName("EndExercise");
+            Run(grains, id, g => g.End(ApiActors.Of(context)))).WithName("EndExercise");
         api.MapPost("/lift-halt", (string id, IGrainFactory grains, HttpContext context) =>
-            Run(grains, id, g => g.LiftHalt(ApiActors.Controller(context)))).WithName("LiftHalt");
+            Run(grains, id, g => g.LiftHalt(ApiActors.Of(context)))).WithName("LiftHalt");
         api.MapPost("/halt", Halt).WithName("HaltExercise");
         api.MapPost("/speed", Speed).WithName("SetSpeed");
         api.MapPost("/jump", Jump).WithName("JumpClock");
@@ -41,20 +43,20 @@ public static class ControlEndpoints
     {
         var errors = new FieldErrors().Required("reason", request.Reason);
         if (errors.Any) return errors.Problem();
-        return await Run(grains, id, g => g.Halt(ApiActors.Controller(context), request.Reason!));
+        return await Run(grains, id, g => g.Halt(ApiActors.Of(context), request.Reason!));
     }
 
     public static async Task<Results<Ok<ExerciseView>, ValidationProblem>> Speed(
         string id, SpeedRequest request, IGrainFactory grains, HttpContext context)
     {
         if (request.Speed is not { } speed) return FieldErrors.Single("speed", "The field 'speed' is required.");
-        return await Run(grains, id, g => g.SetSpeed(ApiActors.Controller(context), speed));
+        return await Run(grains, id, g => g.SetSpeed(ApiActors.Of(context), speed));
     }
 
     public static async Task<Results<Ok<ExerciseView>, ValidationProblem>> Jump(
         string id, JumpRequest request, IGrainFactory grains, HttpContext context)
     {
-        var actor = ApiActors.Controller(context);
+        var actor = ApiActors.Of(context);
         return (request.PhaseId, request.To) switch
         {
             ({ } phaseId, null) when !string.IsNullOrWhiteSpace(phaseId) => await Run(grains, id, g => g.JumpToPhase(actor, phaseId)),
@@ -74,7 +76,7 @@ public static class ControlEndpoints
         if (request.Recipients is { SelectsSomething: false })
             errors.Add("recipients", "Recipients need 'everyone': true, or organizations or sectors.");
         if (errors.Any) return errors.Problem();
-        var state = await grains.GetGrain<IExerciseGrain>(id).FireAdHoc(ApiActors.Controller(context), request.ToInject());
+        var state = await grains.GetGrain<IExerciseGrain>(id).FireAdHoc(ApiActors.Of(context), request.ToInject());
         return TypedResults.Created($"/api/exercises/{id}", state);
     }
 }

@@ -1,5 +1,6 @@
 using CiExercise.Contracts.Ports;
 using CiExercise.Server.Exercises;
+using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,12 +15,17 @@ public static class EventEndpoints
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/exercises/{id}/events", Read).WithTags("Events").WithName("ReadEvents")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AccessPolicies.ExerciseMember);
         return app;
     }
 
+    /// <summary>
+    /// A page of the rows the principal may see (EventAudience). NextAfter is the last row read, seen or
+    /// not, so that a participant pages through rows meant for others without being shown them.
+    /// </summary>
     public static async Task<Results<Ok<EventPage>, ValidationProblem, ProblemHttpResult>> Read(
-        string id, long? after, int? limit, ExerciseScenarios exercises, IEventLog log, CancellationToken cancellationToken)
+        string id, long? after, int? limit, ExerciseScenarios exercises, IEventLog log, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (after < 0) errors.Add("after", "'after' is a sequence number, 0 or more.");
@@ -32,7 +38,9 @@ public static class EventEndpoints
         var take = limit ?? DefaultLimit;
         // One row more than asked tells whether another page follows without a count query.
         var rows = await log.ReadAsync(id, from, take + 1, cancellationToken);
-        var events = rows.Take(take).Select(EventItem.From).ToArray();
-        return TypedResults.Ok(new EventPage(events, events.Length > 0 ? events[^1].Seq : from, rows.Count > take));
+        var read = rows.Take(take).ToList();
+        var principal = ApiActors.Principal(context);
+        var events = read.Where(e => EventAudience.CanSee(principal, e)).Select(EventItem.From).ToArray();
+        return TypedResults.Ok(new EventPage(events, read.Count > 0 ? read[^1].Seq : from, rows.Count > take));
     }
 }

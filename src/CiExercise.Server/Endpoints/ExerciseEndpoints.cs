@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Server.Exercises;
+using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Requests;
 using CiExercise.Server.Scenarios;
@@ -14,9 +15,11 @@ public static partial class ExerciseEndpoints
     public static IEndpointRouteBuilder MapExerciseEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/exercises").WithTags("Exercises");
-        api.MapPost("/", Create).WithName("CreateExercise").ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/", List).WithName("ListExercises");
-        api.MapGet("/{id}", Get).WithName("GetExercise").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/", Create).WithName("CreateExercise").ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessPolicies.ControllerOfAll);
+        api.MapGet("/", List).WithName("ListExercises").RequireAuthorization(AccessPolicies.Signed);
+        api.MapGet("/{id}", Get).WithName("GetExercise").ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(AccessPolicies.ExerciseMember);
         return app;
     }
 
@@ -35,14 +38,16 @@ public static partial class ExerciseEndpoints
 
         var id = request.Id ?? NewExerciseId();
         var name = string.IsNullOrWhiteSpace(request.Name) ? scenario.Scenario.Title.In("en") : request.Name;
-        var view = await grains.GetGrain<IExerciseGrain>(id).Create(name, scenario.Scenario, ApiActors.Controller(context));
+        var view = await grains.GetGrain<IExerciseGrain>(id).Create(name, scenario.Scenario, ApiActors.Of(context));
         return TypedResults.Created($"/api/exercises/{id}", view);
     }
 
+    /// <summary>The exercises the principal belongs to: all of them for a controller of every exercise.</summary>
     public static async Task<Ok<ExerciseSummary[]>> List(
-        IExerciseCatalog catalog, IGrainFactory grains, CancellationToken cancellationToken)
+        IExerciseCatalog catalog, IGrainFactory grains, HttpContext context, CancellationToken cancellationToken)
     {
-        var records = await catalog.ListAsync(cancellationToken);
+        var principal = ApiActors.Principal(context);
+        var records = (await catalog.ListAsync(cancellationToken)).Where(r => principal.Covers(r.Id));
         var summaries = await Task.WhenAll(records.Select(async record =>
         {
             var view = await grains.GetGrain<IExerciseGrain>(record.Id).GetView();
@@ -52,8 +57,12 @@ public static partial class ExerciseEndpoints
         return TypedResults.Ok(summaries);
     }
 
-    public static async Task<Ok<ExerciseView>> Get(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IExerciseGrain>(id).GetView());
+    /// <summary>The whole timeline for staff; for a participant only what reached their organization and role.</summary>
+    public static async Task<Ok<ExerciseView>> Get(string id, IGrainFactory grains, HttpContext context)
+    {
+        var view = await grains.GetGrain<IExerciseGrain>(id).GetView();
+        return TypedResults.Ok(ParticipantViews.Filter(view, ApiActors.Principal(context)));
+    }
 
     internal static string NewExerciseId() => $"ex-{Guid.NewGuid():N}"[..15];
 

@@ -9,7 +9,7 @@ public static class IndexEndpoints
 
     public static IEndpointRouteBuilder MapIndexEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Index).WithTags("Index").WithName("Index");
+        app.MapGet("/", Index).WithTags("Index").WithName("Index").AllowAnonymous();
         return app;
     }
 

@@ -2,6 +2,7 @@ using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Server.Exercises;
+using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +10,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CiExercise.Server.Endpoints;
 
 /// <summary>
-/// What participants do as their organization. Each action is answered 201 only once its row is
-/// durable: the organization grain returns after the append commits.
+/// What participants do as their organization, which is the one their link names: the actor (name, role,
+/// organization) is the signed-in principal. Each action is answered 201 only once its row is durable:
+/// the organization grain returns after the append commits.
 /// </summary>
 public static class ParticipantEndpoints
 {
@@ -19,19 +21,21 @@ public static class ParticipantEndpoints
         var api = app.MapGroup("/api/exercises/{id}/organizations/{orgId}").WithTags("Participants")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/", GetView).WithName("GetOrganization");
-        api.MapPost("/acknowledgements", Acknowledge).WithName("AcknowledgeInject");
-        api.MapPost("/decisions", Decide).WithName("RecordDecision");
-        api.MapPost("/messages", SendMessage).WithName("SendMessage");
+        api.MapGet("/", GetView).WithName("GetOrganization").RequireAuthorization(AccessPolicies.OrganizationReader);
+        api.MapPost("/acknowledgements", Acknowledge).WithName("AcknowledgeInject").RequireAuthorization(AccessPolicies.OrganizationActor);
+        api.MapPost("/decisions", Decide).WithName("RecordDecision").RequireAuthorization(AccessPolicies.OrganizationActor);
+        api.MapPost("/messages", SendMessage).WithName("SendMessage").RequireAuthorization(AccessPolicies.OrganizationActor);
         return app;
     }
 
+    /// <summary>The organization's inbox and messages; a participant sees only the deliveries meant for their role.</summary>
     public static async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> GetView(
-        string id, string orgId, ExerciseScenarios exercises, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, string orgId, ExerciseScenarios exercises, IGrainFactory grains, HttpContext context, CancellationToken cancellationToken)
     {
         var (_, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
         if (problem is not null) return problem;
-        return TypedResults.Ok(await grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)).GetView());
+        var view = await grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)).GetView();
+        return TypedResults.Ok(ParticipantViews.Filter(view, ApiActors.Principal(context)));
     }
 
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Acknowledge(
@@ -67,7 +71,7 @@ public static class ParticipantEndpoints
     }
 
     /// <summary>
-    /// Checks what the API can know from the scenario (the organization, the role, the recipients) before
+    /// Checks what the API can know from the scenario (the organization, the recipients) before
     /// the organization grain checks the rest, so that a refused action reaches no grain at all.
     /// </summary>
     private static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Act(
@@ -75,11 +79,8 @@ public static class ParticipantEndpoints
         IGrainFactory grains, HttpContext context, Func<IOrganizationGrain, Actor, Task<ActionReceipt>> action,
         CancellationToken cancellationToken)
     {
-        var (organization, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
+        var (_, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
         if (problem is not null) return problem;
-        errors.Required("participant", request.Participant).Required("role", request.Role);
-        if (request.Role is { } role && !string.IsNullOrWhiteSpace(role) && !organization!.Roles.Contains(role))
-            errors.Add("role", $"Organization '{orgId}' has no role '{role}'; its roles are {string.Join(", ", organization.Roles)}.");
         if (request is MessageRequest { To: { } to })
         {
             var scenario = (await exercises.FindAsync(id, cancellationToken))!;
@@ -88,7 +89,7 @@ public static class ParticipantEndpoints
         }
         if (errors.Any) return errors.Problem();
 
-        var actor = ApiActors.Participant(context, orgId, request.Participant!, request.Role!);
+        var actor = ApiActors.Of(context);
         var receipt = await action(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)), actor);
         return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios;
+using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Scenarios;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,8 @@ public static class ScenarioEndpoints
 
     public static IEndpointRouteBuilder MapScenarioEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/scenarios").WithTags("Scenarios");
+        // Scenario files reveal every future inject: controllers only.
+        var api = app.MapGroup("/api/scenarios").WithTags("Scenarios").RequireAuthorization(AccessPolicies.Controller);
         api.MapGet("/", List).WithName("ListScenarios");
         api.MapGet("/{id}", Get).WithName("GetScenario").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/validate", Validate).WithName("ValidateScenario")

@@ -1,15 +1,16 @@
 using CiExercise.Contracts.Events;
+using CiExercise.Server.Identity;
 
 namespace CiExercise.Server.Exercises;
 
 /// <summary>
-/// Who a request acts as. Until sign-in exists every control command comes from one controller; this is
-/// the single place that changes when requests carry a signed-in user.
+/// Who a request acts as: always the signed-in principal, never a name from the body. The access policies
+/// have already checked that the principal may act here, so a principal is present.
 /// </summary>
 internal static class ApiActors
 {
-    public static Actor Controller(HttpContext context) => Actor.Controller("controller");
+    public static ExercisePrincipal Principal(HttpContext context) =>
+        ExercisePrincipal.From(context.User) ?? throw new InvalidOperationException("An endpoint that acts needs a signed-in principal.");
 
-    public static Actor Participant(HttpContext context, string organizationId, string participant, string role) =>
-        new(participant.Trim(), role, organizationId);
+    public static Actor Of(HttpContext context) => Principal(context).ToActor();
 }

@@ -36,10 +36,15 @@ public static class ApiExtensions
 
     public static void MapCiExerciseEndpoints(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceExtensions.ReadyTag) });
+        // Anonymous: the API description, health probes and the index; everything else names its policy.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceExtensions.ReadyTag) })
+            .AllowAnonymous();
         app.MapIndexEndpoints();
+        app.MapAuthEndpoints();
+        app.MapJoinLinkEndpoints();
+        app.MapObservationEndpoints();
         app.MapScenarioEndpoints();
         app.MapExerciseEndpoints();
         app.MapControlEndpoints();

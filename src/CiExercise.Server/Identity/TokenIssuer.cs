@@ -12,18 +12,21 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time) : I
 
     public string Issue(ExercisePrincipal principal, TimeSpan lifetime)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var now = time.GetUtcNow();
+        return Issue(principal, now, now + lifetime);
+    }
+
+    public string Issue(ExercisePrincipal principal, DateTimeOffset issuedAt, DateTimeOffset expiresAt) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
             Subject = new ClaimsIdentity(principal.ToClaims()),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
+            IssuedAt = issuedAt.UtcDateTime,
+            NotBefore = issuedAt.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
-    }
 
     public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key) => new()
     {

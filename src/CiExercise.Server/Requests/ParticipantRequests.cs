@@ -1,24 +1,17 @@
 namespace CiExercise.Server.Requests;
 
 /// <summary>
-/// Fields every participant action carries: who acts (name) in which role of the organization in the
-/// path, and the client's own id for the action, which makes a retry record it once.
+/// What every participant action carries besides its content: the client's own id for the action, which
+/// makes a retry record it once. Who acts is the signed-in participant, never a field of the body.
 /// </summary>
 public interface IParticipantRequest
 {
-    string? Participant { get; }
-
-    string? Role { get; }
-
     string? ClientActionId { get; }
 }
 
-public sealed record AcknowledgeRequest(string? InjectId, string? Participant, string? Role, string? ClientActionId)
-    : IParticipantRequest;
+public sealed record AcknowledgeRequest(string? InjectId, string? ClientActionId) : IParticipantRequest;
 
-public sealed record DecisionRequest(
-    string? InjectId, string? ChoiceId, string? Text, string? Participant, string? Role, string? ClientActionId)
-    : IParticipantRequest;
+public sealed record DecisionRequest(string? InjectId, string? ChoiceId, string? Text, string? ClientActionId) : IParticipantRequest;
 
 public sealed record MessageRequest(
     IReadOnlyList<string>? To,
@@ -26,6 +19,4 @@ public sealed record MessageRequest(
     string? Body,
     string? RegardingInjectId,
     long? ForwardedFromSeq,
-    string? Participant,
-    string? Role,
     string? ClientActionId) : IParticipantRequest;

@@ -1,6 +1,6 @@
 namespace CiExercise.Server.Tests.Infrastructure;
 
-/// <summary>One server per test class (a class fixture), on its own database.</summary>
+/// <summary>One server per test class (a class fixture), on its own database; Api is signed in as a controller of every exercise.</summary>
 public class ServerFixture : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
@@ -11,11 +11,10 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Factory = new ServerFactory(_directory.Path, Settings);
-        Api = new ApiClient(Factory.CreateClient());
-        return ValueTask.CompletedTask;
+        Api = await Factory.SignInAsync(TestPrincipals.ControllerOfAll);
     }
 
     public async ValueTask DisposeAsync()

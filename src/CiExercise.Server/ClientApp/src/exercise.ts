@@ -84,6 +84,21 @@ export class ExerciseModel {
     return this.scenario?.organizations.find(o => o.id === id);
   }
 
+  /** Organization ids: the scenario's when this console may read it, else every recipient the view names. */
+  organizationIds(): string[] {
+    if (this.scenario) return this.scenario.organizations.map(o => o.id);
+    const ids = new Set<string>();
+    this.view?.injects.forEach(s => s.recipients.forEach(r => ids.add(r)));
+    this.deliveries.forEach(byOrg => byOrg.forEach((_, org) => ids.add(org)));
+    return [...ids].sort();
+  }
+
+  /** Objective ids: the scenario's, else those the injects name. */
+  objectiveIds(): string[] {
+    if (this.scenario) return this.scenario.objectives.map(o => o.id);
+    return [...new Set([...this.injects.values()].flatMap(i => i.objectives))].sort();
+  }
+
   delivery(injectId: string, orgId: string): Delivery | undefined {
     return this.deliveries.get(injectId)?.get(orgId);
   }

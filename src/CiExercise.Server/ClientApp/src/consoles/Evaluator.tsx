@@ -1,10 +1,10 @@
 import { useRef, useState } from "preact/hooks";
 import type { ExerciseModel } from "../exercise";
-import { loc, t } from "../i18n";
+import { t } from "../i18n";
 import type { ActionReceipt, Principal } from "../model";
 import { Feed } from "../ui/Feed";
 import { useExercise, useShortcuts } from "../ui/hooks";
-import { injectTitle } from "../ui/parts";
+import { injectTitle, objectiveText } from "../ui/parts";
 import { Shell } from "../ui/Shell";
 
 /** The live feed, observations against the objectives, and which objectives have been observed. */
@@ -55,9 +55,9 @@ function ObservationForm({ model, textRef }: { model: ExerciseModel; textRef: pr
       <label>{t("text")} <textarea ref={textRef} rows={3} value={text} onInput={e => setText((e.target as HTMLTextAreaElement).value)} data-testid="obs-text" /></label>
       <fieldset>
         <legend>{t("objectives")}</legend>
-        {(model.scenario?.objectives ?? []).map(o => (
-          <label class="check" key={o.id}><input type="checkbox" checked={objectives.includes(o.id)} data-objective={o.id}
-            onChange={e => toggle(objectives, setObjectives, o.id, (e.target as HTMLInputElement).checked)} />{o.id} {loc(o.text)}</label>
+        {model.objectiveIds().map(id => (
+          <label class="check" key={id}><input type="checkbox" checked={objectives.includes(id)} data-objective={id}
+            onChange={e => toggle(objectives, setObjectives, id, (e.target as HTMLInputElement).checked)} />{objectiveText(model, id)}</label>
         ))}
       </fieldset>
       <fieldset>
@@ -79,9 +79,9 @@ function Coverage({ model }: { model: ExerciseModel }) {
     <section class="panel coverage" aria-labelledby="cov-h">
       <h2 id="cov-h">{t("coverage")}</h2>
       <ul data-testid="coverage">
-        {(model.scenario?.objectives ?? []).map(o => {
-          const n = count(o.id);
-          return <li key={o.id} data-objective={o.id} data-count={n} class={n ? "covered" : "uncovered"}><strong>{n}</strong> {o.id} {loc(o.text)}</li>;
+        {model.objectiveIds().map(id => {
+          const n = count(id);
+          return <li key={id} data-objective={id} data-count={n} class={n ? "covered" : "uncovered"}><strong>{n}</strong> {objectiveText(model, id)}</li>;
         })}
       </ul>
       <p class="small">{t("observations")}: <span data-testid="obs-count">{model.observations.length}</span></p>

@@ -25,10 +25,10 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
   const issue = (e: Event) => {
     e.preventDefault();
     const who = kind === "participant" ? { organizationId: orgId, role } : {};
-    post<Issued>(base, { kind, name, ...who })
-      .then(x => { setIssued([x, ...issued]); setName(""); setNote(null); return refresh(); }, err => setNote((err as Error).message));
+    post<Issued[]>(base, [{ kind, name, ...who }])
+      .then(x => { setIssued([...x, ...issued]); setName(""); setNote(null); return refresh(); }, err => setNote((err as Error).message));
   };
-  const revoke = (link: JoinLink) => api("DELETE", `${base}/${encodeURIComponent(link.id)}`).then(refresh, e => setNote((e as Error).message));
+  const revoke = (link: JoinLink) => api("DELETE", `/api/join-links/${encodeURIComponent(link.id)}`).then(refresh, e => setNote((e as Error).message));
   // A download needs the bearer header, so the CSV is fetched and handed to the browser as a file.
   const download = async () => {
     const response = await fetch(`${base}.csv`, { headers: { authorization: `Bearer ${loadSession()?.token}` } });

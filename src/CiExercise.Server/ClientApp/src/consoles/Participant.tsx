@@ -148,7 +148,7 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
   const [body, setBody] = useState("");
   const [regarding, setRegarding] = useState("");
   const [note, setNote] = useState<string | null>(null);
-  const others = (model.scenario?.organizations ?? []).filter(o => o.id !== orgId);
+  const others = model.organizationIds().filter(o => o !== orgId);
   const send = (e: Event) => {
     e.preventDefault();
     model.feed.invoke<ActionReceipt>("SendMessage", { to, subject, body, regardingInjectId: regarding || null, forwardedFromSeq: null }, newActionId())
@@ -161,10 +161,10 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
         <legend>{t("recipients")}</legend>
         <div class="recipients" data-testid="recipients">
           {others.map(o => (
-            <label key={o.id} class="check">
-              <input type="checkbox" value={o.id} checked={to.includes(o.id)}
-                onChange={e => setTo((e.target as HTMLInputElement).checked ? [...to, o.id] : to.filter(x => x !== o.id))} />
-              {loc(o.name)}
+            <label key={o} class="check">
+              <input type="checkbox" value={o} checked={to.includes(o)} data-org={o}
+                onChange={e => setTo((e.target as HTMLInputElement).checked ? [...to, o] : to.filter(x => x !== o))} />
+              {orgName(model, o)}
             </label>
           ))}
         </div>

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { ExerciseModel } from "../exercise";
-import { loc, t } from "../i18n";
+import { t } from "../i18n";
 import type { LiveEvent } from "../model";
-import { EventRow, orgName } from "./parts";
+import { EventRow, objectiveText, orgName, sectorOf } from "./parts";
 
 const KINDS = [
   "inject-fired", "inject-delivered", "inject-acknowledged", "decision-recorded", "message-sent", "message-received",
@@ -16,14 +16,14 @@ export function Feed({ model, filterRef }: { model: ExerciseModel; filterRef?: p
   const [sector, setSector] = useState("");
   const [objective, setObjective] = useState("");
   const [kind, setKind] = useState("");
-  const orgs = model.scenario?.organizations ?? [];
-  const sectorOf = (id: string | null | undefined) => (id ? model.organization(id)?.sector : undefined);
+  const orgs = model.organizationIds();
+  const sectors = [...new Set(orgs.map(o => sectorOf(model, o)).filter((s): s is string => !!s))];
   const about = (e: LiveEvent, objectiveId: string) =>
     (e.injectId && model.injects.get(e.injectId)?.objectives.includes(objectiveId))
     || (e.payload?.observation?.objectiveIds ?? []).includes(objectiveId);
   const shown = model.feed.events.filter(e =>
     (!org || e.organizationId === org)
-    && (!sector || sectorOf(e.organizationId) === sector)
+    && (!sector || sectorOf(model, e.organizationId) === sector)
     && (!objective || about(e, objective))
     && (!kind || e.kind === kind)).slice(-300).reverse();
   const select = (label: string, value: string, set: (v: string) => void, options: [string, string][], ref?: preact.RefObject<HTMLSelectElement>, testid?: string) => (
@@ -36,9 +36,9 @@ export function Feed({ model, filterRef }: { model: ExerciseModel; filterRef?: p
     <section class="panel feed" aria-labelledby="feed-h">
       <h2 id="feed-h">{t("feed")}</h2>
       <div class="filters">
-        {select(t("organization"), org, setOrg, orgs.map(o => [o.id, orgName(model, o.id)]), filterRef, "filter-org")}
-        {select(t("sector"), sector, setSector, [...new Set(orgs.map(o => o.sector))].map(s => [s, s]), undefined, "filter-sector")}
-        {select(t("objective"), objective, setObjective, (model.scenario?.objectives ?? []).map(o => [o.id, `${o.id} ${loc(o.text)}`]), undefined, "filter-objective")}
+        {select(t("organization"), org, setOrg, orgs.map(o => [o, orgName(model, o)]), filterRef, "filter-org")}
+        {select(t("sector"), sector, setSector, sectors.map(s => [s, s]), undefined, "filter-sector")}
+        {select(t("objective"), objective, setObjective, model.objectiveIds().map(id => [id, objectiveText(model, id)]), undefined, "filter-objective")}
         {select(t("kind"), kind, setKind, KINDS.map(k => [k, t(`kind.${k}` as never)]), undefined, "filter-kind")}
       </div>
       {shown.length === 0 ? <p class="empty">{t("noEvents")}</p> : null}

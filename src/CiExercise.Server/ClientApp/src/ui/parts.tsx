@@ -8,6 +8,15 @@ export function orgName(model: ExerciseModel, id: string | null | undefined): st
   return loc(model.organization(id)?.name) || id;
 }
 
+export function objectiveText(model: ExerciseModel, id: string): string {
+  const objective = model.scenario?.objectives.find(o => o.id === id);
+  return objective ? `${id} ${loc(objective.text)}` : id;
+}
+
+export function sectorOf(model: ExerciseModel, id: string | null | undefined): string | undefined {
+  return id ? model.organization(id)?.sector : undefined;
+}
+
 export function injectTitle(model: ExerciseModel, id: string | null | undefined): string {
   if (!id) return "";
   return loc(model.injects.get(id)?.title) || id;

@@ -1,0 +1,32 @@
+using CiExercise.Contracts.Exercises;
+using CiExercise.Server.Identity;
+using CiExercise.Server.Problems;
+using CiExercise.Server.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Endpoints;
+
+/// <summary>Evaluators record observations into the event log; 201 once the row is durable.</summary>
+public static class ObservationEndpoints
+{
+    public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/exercises/{id}/observations", Record).WithTags("Evaluation").WithName("RecordObservation")
+            .RequireAuthorization(AccessPolicies.ExerciseEvaluator)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Results<Created<ActionReceipt>, ValidationProblem>> Record(
+        string id, ObservationRequest request, IGrainFactory grains, HttpContext context)
+    {
+        var errors = new FieldErrors().Required("text", request.Text);
+        if (request.Kind is null) errors.Add("kind", "The field 'kind' is required: strength or area-for-improvement.");
+        if (errors.Any) return errors.Problem();
+        var observation = new Observation(request.Kind!.Value, request.Rating, request.Text!, request.ObjectiveIds ?? [],
+            request.InjectIds ?? [], request.OrganizationIds ?? []);
+        var receipt = await grains.GetGrain<IExerciseGrain>(id)
+            .RecordObservation(ExercisePrincipal.From(context.User)!.ToActor(), observation, request.ClientActionId);
+        return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
+    }
+}

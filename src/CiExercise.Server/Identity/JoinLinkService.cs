@@ -1,0 +1,47 @@
+using CiExercise.Storage.JoinLinks;
+
+namespace CiExercise.Server.Identity;
+
+/// <summary>A stored link together with its signed token, which is shown once (at issue or export) and never stored.</summary>
+public sealed record IssuedLink(JoinLink Link, string Token);
+
+/// <summary>
+/// Issues, signs again and revokes the tokens the server hands out. Every token has a join_links row
+/// (its id is the token's jti), so that any node can refuse it once revoked.
+/// </summary>
+public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, TimeProvider time, RevocationSignal revocations)
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Stores and signs links for the principals (their TokenId is ignored), all or none.</summary>
+    public async Task<IReadOnlyList<IssuedLink>> IssueAsync(
+        IReadOnlyList<(ExercisePrincipal Principal, TimeSpan Lifetime)> requests, string createdBy, bool oneTime,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var links = requests.Select(r => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
+            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now, now + r.Lifetime, null, createdBy, oneTime, null)).ToList();
+        await store.AddAsync(links, cancellationToken);
+        return links.Select(link => new IssuedLink(link, Sign(link))).ToList();
+    }
+
+    public async Task<IssuedLink> IssueAsync(ExercisePrincipal principal, TimeSpan lifetime, string createdBy, CancellationToken cancellationToken) =>
+        (await IssueAsync([(principal, lifetime)], createdBy, oneTime: false, cancellationToken))[0];
+
+    /// <summary>The token of a stored link, signed again with the link's own claims and times.</summary>
+    public string Sign(JoinLink link) => issuer.Issue(PrincipalOf(link), link.CreatedAt, link.ExpiresAt);
+
+    /// <summary>Revokes the link and tells this node's live sessions; null when there is no such link.</summary>
+    public async Task<JoinLink?> RevokeAsync(string linkId, CancellationToken cancellationToken)
+    {
+        var link = await store.RevokeAsync(linkId, time.GetUtcNow(), cancellationToken);
+        if (link is not null) revocations.Publish(linkId);
+        return link;
+    }
+
+    public static ExercisePrincipal PrincipalOf(JoinLink link) =>
+        new(Enum.Parse<PrincipalKind>(link.Kind, ignoreCase: true), link.ExerciseId, link.OrganizationId, link.Role, link.Name, link.Id);
+
+    public static string KindText(PrincipalKind kind) => kind.ToString().ToLowerInvariant();
+}
