@@ -1,0 +1,105 @@
+using CiExercise.Client.Hub;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CiExercise.Client;
+
+public sealed partial class ExerciseConnection
+{
+    private void OnEvent(LiveEvent e)
+    {
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(e.ExerciseId, out var stream)) return;
+            if (stream.Pending is { } pending)
+            {
+                pending.Add(e);
+            }
+            else if (e.Seq > stream.Highest)
+            {
+                stream.Highest = e.Seq;
+                _events.Writer.TryWrite(e);
+            }
+        }
+    }
+
+    /// <summary>The replay is complete: hand out what arrived meanwhile in sequence order, each seq once.</summary>
+    private void OnCaughtUp(string exerciseId, long lastSeq)
+    {
+        TaskCompletionSource<long>? done;
+        bool live;
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(exerciseId, out var stream) || stream.Pending is not { } pending) return;
+            pending.Sort(static (a, b) => a.Seq.CompareTo(b.Seq));
+            foreach (var e in pending)
+            {
+                if (e.Seq <= stream.Highest) continue;
+                stream.Highest = e.Seq;
+                _events.Writer.TryWrite(e);
+            }
+
+            // Replayed up to lastSeq: anything at or below it that this caller may see was in the replay.
+            stream.Highest = Math.Max(stream.Highest, lastSeq);
+            stream.Pending = null;
+            done = stream.CaughtUp;
+            stream.CaughtUp = null;
+            live = _state is ExerciseConnectionState.CatchingUp && _streams.Values.All(s => !s.CatchingUp);
+        }
+
+        if (live) SetState(ExerciseConnectionState.Live);
+        done?.TrySetResult(lastSeq);
+    }
+
+    /// <summary>The server is closing this connection for good (token revoked or expired): do not reconnect.</summary>
+    private void OnClosing(string reason)
+    {
+        ClosingReason = reason;
+        _ = _hub.StopAsync();
+    }
+
+    private async Task OnReconnectedAsync(string? connectionId)
+    {
+        // A new connection has no groups: subscribe again after what was handed out, which replays the gap.
+        string[] exercises;
+        lock (_gate) exercises = [.. _streams.Keys];
+        SetState(exercises.Length == 0 ? ExerciseConnectionState.Connected : ExerciseConnectionState.CatchingUp);
+        foreach (var exerciseId in exercises)
+        {
+            try
+            {
+                await Subscribe(exerciseId, 0);
+            }
+            catch (Exception error)
+            {
+                ResubscribeFailed?.Invoke(exerciseId, error);
+            }
+        }
+    }
+
+    private Task OnClosedAsync(Exception? error)
+    {
+        Close();
+        return Task.CompletedTask;
+    }
+
+    private void Close()
+    {
+        List<TaskCompletionSource<long>> waiting;
+        lock (_gate) waiting = [.. _streams.Values.Select(s => s.CaughtUp).OfType<TaskCompletionSource<long>>()];
+        foreach (var caughtUp in waiting) caughtUp.TrySetException(new HubException("The connection closed before the replay completed."));
+        SetState(ExerciseConnectionState.Closed);
+        _events.Writer.TryComplete();
+    }
+
+    private void SetState(ExerciseConnectionState state)
+    {
+        lock (_gate)
+        {
+            if (_state == state || _state == ExerciseConnectionState.Closed) return;
+            _state = state;
+        }
+
+        StateChanged?.Invoke(state);
+    }
+}
