@@ -17,7 +17,8 @@ namespace CiExercise.Server.Tests.Infrastructure;
 /// the other, are a server restart. Its log events are captured in <see cref="Logs"/> and what it prints
 /// for the operator in <see cref="ConsoleText"/>.
 /// </summary>
-public sealed class ServerFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ServerFactory(
+    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory;
@@ -69,6 +70,7 @@ public sealed class ServerFactory(string dataDirectory, IReadOnlyDictionary<stri
         {
             services.AddSingleton<ILogEventSink>(Logs);
             services.Replace(ServiceDescriptor.Singleton(new ConsoleNotice(TextWriter.Synchronized(_console))));
+            configureServices?.Invoke(services);
         });
     }
 
