@@ -40,6 +40,9 @@ export class ExerciseModel {
     this.feed = new LiveFeed(id, () => loadSession()?.token ?? "");
     this.feed.onChange(fresh => {
       fresh.forEach(e => this.apply(e));
+      // A participant's view holds only the injects delivered to it so far: read it again for new ones.
+      if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))
+        void this.refreshView();
       this.changed();
     });
   }
@@ -52,22 +55,42 @@ export class ExerciseModel {
     if (!viaHttp && (await this.loadView(() => this.feed.invoke<ExerciseView>("GetExercise")))) this.changed();
   }
 
+  private refreshing: Promise<void> | null = null;
+
+  /** Reads the view again, once at a time; a burst of deliveries causes one or two reads, not one each. */
+  private refreshView(): Promise<void> {
+    this.refreshing ??= this.feed.invoke<ExerciseView>("GetExercise")
+      .then(view => {
+        this.useView(view);
+        this.refreshing = null;
+        // Deliveries that arrived while the view was read are in the next one.
+        const missing = [...this.deliveries.keys()].some(id => !this.injects.has(id));
+        if (missing && view.lastSeq < this.feed.lastSeq) void this.refreshView();
+      }, () => { this.refreshing = null; })
+      .finally(() => this.changed());
+    return this.refreshing;
+  }
+
   private async loadView(read: () => Promise<ExerciseView>): Promise<boolean> {
     try {
       const view = await read();
-      this.view = view;
+      this.useView(view);
       this.error = null;
-      this.clock.fromView(view);
-      for (const state of view.injects) {
-        this.injects.set(state.inject.id, state.inject);
-        if (state.status === "fired") this.fired.add(state.inject.id);
-      }
       // Names of organizations, objectives and phases; a console works without them, showing ids.
       this.scenario = await get<Scenario>(`/api/scenarios/${encodeURIComponent(view.scenarioId)}`).catch(() => null);
       return true;
     } catch (e) {
       this.error = (e as Error).message;
       return false;
+    }
+  }
+
+  private useView(view: ExerciseView): void {
+    this.view = view;
+    this.clock.fromView(view);
+    for (const state of view.injects) {
+      this.injects.set(state.inject.id, state.inject);
+      if (state.status === "fired") this.fired.add(state.inject.id);
     }
   }
 
