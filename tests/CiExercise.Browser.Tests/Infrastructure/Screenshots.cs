@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace CiExercise.Browser.Tests.Infrastructure;
+
+/// <summary>Writes console screenshots into tests/CiExercise.Browser.Tests/screenshots, which the README links.</summary>
+public static class Screenshots
+{
+    public static string Folder { get; } = Find();
+
+    public static Task TakeAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = false });
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CiExercise.sln")))
+                return Directory.CreateDirectory(Path.Combine(dir.FullName, "tests", "CiExercise.Browser.Tests", "screenshots")).FullName;
+        }
+        // Outside a checkout (a copied build) the pictures stay beside the tests.
+        return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    }
+}
