@@ -14,11 +14,14 @@ try
     builder.AddCiExerciseServices();
     builder.AddCiExerciseIdentity();
     builder.AddCiExerciseApi();
+    builder.AddCiExerciseRealtime();
 
     var app = builder.Build();
 
     app.UseCiExerciseApi();
     app.UseCiExerciseConsoles();
+    // The hub's Origin check runs before authentication, so a foreign page is refused whatever it carries.
+    app.UseCiExerciseRealtime();
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapCiExerciseEndpoints();

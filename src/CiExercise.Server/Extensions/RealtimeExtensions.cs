@@ -1,0 +1,37 @@
+using CiExercise.Client.Hub;
+using CiExercise.Contracts.Scenarios;
+using CiExercise.Server.Realtime;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CiExercise.Server.Extensions;
+
+public static class RealtimeExtensions
+{
+    /// <summary>The exercise hub, its connection registry and the bridge from the event log to the consoles.</summary>
+    public static void AddCiExerciseRealtime(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSignalR(options =>
+            {
+                options.AddFilter<RuleExceptionFilter>();
+                // A stateful reconnect replays what the server buffered; a larger buffer rides out a longer
+                // blip without a full re-subscribe.
+                options.StatefulReconnectBufferSize = 1_000_000;
+            })
+            .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions));
+        services.AddSingleton<RuleExceptionFilter>();
+        services.AddSingleton<HubConnections>();
+        services.AddHostedService<RealtimeBridge>();
+    }
+
+    /// <summary>The Origin check in front of the hub, and the hub itself.</summary>
+    public static void UseCiExerciseRealtime(this WebApplication app)
+    {
+        app.UseMiddleware<HubOriginCheck>();
+        app.MapHub<ExerciseHub>(HubRoutes.Exercise, options =>
+        {
+            options.AllowStatefulReconnects = true;
+            options.CloseOnAuthenticationExpiration = true;
+        });
+    }
+}

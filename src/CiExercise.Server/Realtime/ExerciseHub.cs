@@ -1,0 +1,149 @@
+using System.Globalization;
+using CiExercise.Client.Hub;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Ports;
+using CiExercise.Server.Exercises;
+using CiExercise.Server.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CiExercise.Server.Realtime;
+
+/// <summary>
+/// The consoles' hub. Groups only deliver; every method checks the signed-in principal itself
+/// (invariant 5), and who acts always comes from the token, never from arguments.
+/// </summary>
+[Authorize]
+public sealed partial class ExerciseHub(
+    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, HubConnections connections, ILogger<ExerciseHub> logger)
+    : Hub<IExerciseHubClient>, IExerciseHub
+{
+    public const int ReplayPageSize = 500;
+
+    public override Task OnConnectedAsync()
+    {
+        var principal = Principal();
+        connections.Add(Context, principal, ExpiresAt());
+        LogConnected(logger, Context.ConnectionId, principal.Kind, principal.ExerciseId, principal.OrganizationId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Joins the live groups first, then replays from the log: an event committed before the read is in the
+    /// replay, one committed after reaches the groups; the client drops the ones it gets twice.
+    /// </summary>
+    public async Task<long> Subscribe(string exerciseId, long afterSeq)
+    {
+        var principal = await RequireAsync(exerciseId);
+        if (afterSeq < 0) throw Refuse("request.invalid", "afterSeq is a sequence number, 0 or more.");
+        foreach (var group in EventAudience.GroupsOf(principal, exerciseId))
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+
+        var last = afterSeq;
+        while (true)
+        {
+            var page = await log.ReadAsync(exerciseId, last, ReplayPageSize, Context.ConnectionAborted);
+            foreach (var e in page)
+            {
+                if (EventAudience.CanSee(principal, e)) await Clients.Caller.Event(LiveEvent.From(e));
+            }
+            if (page.Count > 0) last = page[^1].Seq;
+            if (page.Count < ReplayPageSize) break;
+        }
+
+        await Clients.Caller.CaughtUp(exerciseId, last);
+        LogSubscribed(logger, Context.ConnectionId, exerciseId, afterSeq, last);
+        return last;
+    }
+
+    public async Task<ExerciseView> GetExercise(string exerciseId)
+    {
+        var principal = await RequireAsync(exerciseId);
+        return ParticipantViews.Filter(await grains.GetGrain<IExerciseGrain>(exerciseId).GetView(), principal);
+    }
+
+    public async Task<OrganizationView> GetOrganization(string exerciseId, string organizationId)
+    {
+        var principal = await RequireAsync(exerciseId);
+        if (!principal.IsStaff && principal.OrganizationId != organizationId)
+            throw Deny(principal, exerciseId, "read another organization");
+        var scenario = await scenarios.FindAsync(exerciseId, Context.ConnectionAborted);
+        if (scenario!.FindOrganization(organizationId) is null)
+            throw Refuse("organization.not-found", $"Exercise '{exerciseId}' has no organization '{organizationId}'.");
+        return ParticipantViews.Filter(await grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(exerciseId, organizationId)).GetView(), principal);
+    }
+
+    public async Task<ActionReceipt> Acknowledge(string exerciseId, string injectId, string? clientActionId)
+    {
+        var (grain, actor) = await ParticipantAsync(exerciseId, "acknowledge");
+        return await grain.Acknowledge(actor, injectId, clientActionId);
+    }
+
+    public async Task<ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId)
+    {
+        var (grain, actor) = await ParticipantAsync(exerciseId, "decide");
+        return await grain.Decide(actor, injectId, choiceId, text, clientActionId);
+    }
+
+    public async Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId)
+    {
+        var (grain, actor) = await ParticipantAsync(exerciseId, "send a message");
+        return await grain.SendMessage(actor, message, clientActionId);
+    }
+
+    public async Task<ActionReceipt> RecordObservation(string exerciseId, Observation observation, string? clientActionId)
+    {
+        var principal = await RequireAsync(exerciseId);
+        if (principal.Kind is not (PrincipalKind.Evaluator or PrincipalKind.Controller))
+            throw Deny(principal, exerciseId, "record an observation");
+        return await grains.GetGrain<IExerciseGrain>(exerciseId).RecordObservation(principal.ToActor(), observation, clientActionId);
+    }
+
+    private async Task<(IOrganizationGrain Grain, Contracts.Events.Actor Actor)> ParticipantAsync(string exerciseId, string what)
+    {
+        var principal = await RequireAsync(exerciseId);
+        if (principal.Kind != PrincipalKind.Participant) throw Deny(principal, exerciseId, what);
+        return (grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(exerciseId, principal.OrganizationId!)), principal.ToActor());
+    }
+
+    /// <summary>The caller, who must belong to an exercise that exists.</summary>
+    private async Task<ExercisePrincipal> RequireAsync(string exerciseId)
+    {
+        var principal = Principal();
+        if (string.IsNullOrEmpty(exerciseId) || !principal.Covers(exerciseId)) throw Deny(principal, exerciseId, "use the exercise");
+        if (await scenarios.FindAsync(exerciseId, Context.ConnectionAborted) is null)
+            throw Refuse("exercise.not-found", $"There is no exercise '{exerciseId}'.");
+        return principal;
+    }
+
+    private ExercisePrincipal Principal() =>
+        Context.User is { } user && ExercisePrincipal.From(user) is { } principal ? principal
+        : throw Refuse(HubErrors.Unauthenticated, "The token does not name a CiExercise principal.");
+
+    private DateTimeOffset? ExpiresAt() =>
+        long.TryParse(Context.User?.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private HubException Deny(ExercisePrincipal principal, string exerciseId, string what)
+    {
+        LogDenied(logger, Context.ConnectionId, principal.Kind, principal.ExerciseId, principal.OrganizationId, exerciseId, what);
+        return Refuse(HubErrors.AccessDenied, $"A {principal.Kind.ToString().ToLowerInvariant()} of this token may not {what} in exercise '{exerciseId}'.");
+    }
+
+    private static HubException Refuse(string code, string message) => new(HubErrors.Format(code, message));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub connection {ConnectionId} opened by a {Kind} of exercise {PrincipalExerciseId}, organization {OrgId}")]
+    private static partial void LogConnected(ILogger logger, string connectionId, PrincipalKind kind, string? principalExerciseId, string? orgId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} subscribed to {ExerciseId} after {AfterSeq}, replayed to {LastSeq}")]
+    private static partial void LogSubscribed(ILogger logger, string connectionId, string exerciseId, long afterSeq, long lastSeq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub refused: connection {ConnectionId}, a {Kind} of exercise {PrincipalExerciseId} organization {OrgId}, tried to {Action} in exercise {ExerciseId}")]
+    private static partial void LogDenied(ILogger logger, string connectionId, PrincipalKind kind, string? principalExerciseId, string? orgId, string exerciseId, string action);
+}
