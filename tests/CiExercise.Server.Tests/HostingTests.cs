@@ -25,9 +25,18 @@ public sealed class HostingTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
-    public async Task The_root_points_to_the_API()
+    public async Task The_root_opens_the_consoles()
     {
-        var index = await _api.GetAsync<CiExercise.Server.Endpoints.IndexEndpoints.ServiceIndex>("/");
+        using var response = await _api.Http.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_api_root_points_to_the_rest_of_the_API()
+    {
+        var index = await _api.GetAsync<CiExercise.Server.Endpoints.IndexEndpoints.ServiceIndex>("/api");
 
         Assert.Equal(("/api/exercises", "/openapi/v1.json"), (index.Exercises, index.OpenApi));
     }

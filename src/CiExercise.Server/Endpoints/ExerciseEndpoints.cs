@@ -20,6 +20,8 @@ public static partial class ExerciseEndpoints
         api.MapGet("/", List).WithName("ListExercises").RequireAuthorization(AccessPolicies.Signed);
         api.MapGet("/{id}", Get).WithName("GetExercise").ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(AccessPolicies.ExerciseMember);
+        api.MapGet("/{id}/directory", Directory).WithName("GetExerciseDirectory").ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(AccessPolicies.ExerciseMember);
         return app;
     }
 
@@ -63,6 +65,13 @@ public static partial class ExerciseEndpoints
         var view = await grains.GetGrain<IExerciseGrain>(id).GetView();
         return TypedResults.Ok(ParticipantViews.Filter(view, ApiActors.Principal(context)));
     }
+
+    /// <summary>Organizations, objectives and phases of the exercise's scenario, for every member.</summary>
+    public static async Task<Results<Ok<ExerciseDirectory>, ProblemHttpResult>> Directory(
+        string id, ExerciseScenarios scenarios, CancellationToken cancellationToken) =>
+        await scenarios.FindAsync(id, cancellationToken) is { } scenario
+            ? TypedResults.Ok(ExerciseDirectory.Of(id, scenario))
+            : ApiProblems.ExerciseNotFound(id);
 
     internal static string NewExerciseId() => $"ex-{Guid.NewGuid():N}"[..15];
 

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CiExercise.Server.Endpoints;
 
-/// <summary>What someone who opens the server's address sees until the consoles exist: where to go next.</summary>
+/// <summary>Where a program that opens the API finds the rest of it.</summary>
 public static class IndexEndpoints
 {
     public sealed record ServiceIndex(string Name, string OpenApi, string Scenarios, string Exercises, string Health);
 
     public static IEndpointRouteBuilder MapIndexEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Index).WithTags("Index").WithName("Index").AllowAnonymous();
+        app.MapGet("/api", Index).WithTags("Index").WithName("Index").AllowAnonymous();
         return app;
     }
 

@@ -10,7 +10,10 @@ public static class ConsoleExtensions
 {
     public static readonly string[] ConsolePaths = ["/join", "/console", "/control", "/evaluate", "/observe"];
 
-    public static void UseCiExerciseConsoles(this WebApplication app) =>
+    public static void UseCiExerciseConsoles(this WebApplication app)
+    {
+        // The server's own address opens the consoles' page, which sends a signed-in user to their console.
+        app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Vite puts a content hash in every asset name, so those never change; the page itself must be
@@ -18,6 +21,7 @@ public static class ConsoleExtensions
             OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] =
                 context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
+    }
 
     public static void MapCiExerciseConsoles(this WebApplication app)
     {

@@ -30,7 +30,7 @@ public static class AccessMatrix
 
     public static readonly IReadOnlyDictionary<string, Caller[]> Allowed = new Dictionary<string, Caller[]>
     {
-        ["GET /"] = Everyone,
+        ["GET /api"] = Everyone,
         ["GET /health/live"] = Everyone,
         ["GET /health/ready"] = Everyone,
         ["GET /openapi/{documentName}.json"] = Everyone,
@@ -42,6 +42,7 @@ public static class AccessMatrix
         ["POST /api/exercises/"] = [Caller.ControllerOfAll],
         ["GET /api/exercises/"] = Signed,
         ["GET /api/exercises/{id}"] = MembersOfA,
+        ["GET /api/exercises/{id}/directory"] = MembersOfA,
         ["GET /api/exercises/{id}/events"] = MembersOfA,
         ["POST /api/exercises/{id}/speed"] = ControllersOfA,
         ["POST /api/exercises/{id}/start"] = ControllersOfA,
