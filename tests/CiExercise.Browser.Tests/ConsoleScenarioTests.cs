@@ -60,6 +60,11 @@ public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture
         await Expect(Inbox(power, "i1-bank")).ToHaveCountAsync(0);
         await Expect(bank.GetByTestId("exercise-banner")).ToBeVisibleAsync();
 
+        // The directory names every organization: the bank's share picker offers its reporting route first.
+        await Expect(bank.Locator("[data-testid=recipients] label").First).ToContainTextAsync("The ministry");
+        await Expect(bank.Locator("[data-testid=recipients] input[data-org=power]")).ToHaveCountAsync(1);
+        await Expect(control.Locator("[data-testid=org-grid] [data-sector=finance] h3")).ToHaveTextAsync("Finance");
+
         // The bank acknowledges and decides; the controller's board shows both.
         await Inbox(bank, "i1-bank").ClickAsync();
         await Expect(bank.GetByTestId("inject-detail")).ToContainTextAsync("Suspicious traffic detected at the bank.");

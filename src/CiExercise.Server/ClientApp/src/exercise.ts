@@ -1,7 +1,7 @@
 import { get } from "./api";
 import { ExerciseClock } from "./clock";
 import { LiveFeed } from "./live";
-import type { ExerciseView, Inject, LiveEvent, Organization, Scenario } from "./model";
+import type { Directory, ExerciseView, Inject, LiveEvent, Objective, Organization } from "./model";
 import { loadSession } from "./session";
 import { parseSpan } from "./time";
 
@@ -26,7 +26,7 @@ export class ExerciseModel {
   readonly clock = new ExerciseClock();
   readonly feed: LiveFeed;
   view: ExerciseView | null = null;
-  scenario: Scenario | null = null;
+  directory: Directory | null = null;
   error: string | null = null;
   readonly injects = new Map<string, Inject>();
   readonly fired = new Set<string>();
@@ -48,6 +48,7 @@ export class ExerciseModel {
   }
 
   async load(): Promise<void> {
+    void this.loadDirectory();
     const viaHttp = await this.loadView(() => get<ExerciseView>(`/api/exercises/${encodeURIComponent(this.id)}`));
     this.changed();
     await this.feed.start();
@@ -76,13 +77,21 @@ export class ExerciseModel {
       const view = await read();
       this.useView(view);
       this.error = null;
-      // Names of organizations, objectives and phases; a console works without them, showing ids.
-      this.scenario = await get<Scenario>(`/api/scenarios/${encodeURIComponent(view.scenarioId)}`).catch(() => null);
       return true;
     } catch (e) {
       this.error = (e as Error).message;
       return false;
     }
+  }
+
+  /** Names, sectors, reporting routes, objectives and phases: every member may read them. */
+  private async loadDirectory(): Promise<void> {
+    try {
+      this.directory = await get<Directory>(`/api/exercises/${encodeURIComponent(this.id)}/directory`);
+    } catch (e) {
+      this.error ??= (e as Error).message;
+    }
+    this.changed();
   }
 
   private useView(view: ExerciseView): void {
@@ -103,23 +112,16 @@ export class ExerciseModel {
     this.feed.stop();
   }
 
+  get organizations(): Organization[] {
+    return this.directory?.organizations ?? [];
+  }
+
+  get objectives(): Objective[] {
+    return this.directory?.objectives ?? [];
+  }
+
   organization(id: string): Organization | undefined {
-    return this.scenario?.organizations.find(o => o.id === id);
-  }
-
-  /** Organization ids: the scenario's when this console may read it, else every recipient the view names. */
-  organizationIds(): string[] {
-    if (this.scenario) return this.scenario.organizations.map(o => o.id);
-    const ids = new Set<string>();
-    this.view?.injects.forEach(s => s.recipients.forEach(r => ids.add(r)));
-    this.deliveries.forEach(byOrg => byOrg.forEach((_, org) => ids.add(org)));
-    return [...ids].sort();
-  }
-
-  /** Objective ids: the scenario's, else those the injects name. */
-  objectiveIds(): string[] {
-    if (this.scenario) return this.scenario.objectives.map(o => o.id);
-    return [...new Set([...this.injects.values()].flatMap(i => i.objectives))].sort();
+    return this.directory?.organizations.find(o => o.id === id);
   }
 
   delivery(injectId: string, orgId: string): Delivery | undefined {

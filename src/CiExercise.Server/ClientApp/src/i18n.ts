@@ -47,7 +47,7 @@ export function t(key: keyof typeof dictionary, ...args: (string | number)[]): s
 
 document.documentElement.lang = current;
 
-const dictionary = {
+export const dictionary = {
   exercise: ["EXERCISE", "訓練"],
   exerciseBanner: ["EXERCISE — EXERCISE — EXERCISE: everything here is a drill, not a real incident", "訓練 — EXERCISE — これは訓練です。実際のインシデントではありません"],
   haltBanner: ["REAL-WORLD HALT — all play is stopped", "実事案による訓練中断 — すべての訓練を停止中"],
@@ -107,6 +107,7 @@ const dictionary = {
   selectInject: ["Select an inject in the inbox (J / K).", "受信箱からインジェクトを選択してください（J / K）。"],
   share: ["Share information", "情報共有"],
   recipients: ["Recipients", "宛先"],
+  reportingRoute: ["reports to (reporting route)", "報告先（報告ルート）"],
   subject: ["Subject", "件名"],
   body: ["Message", "本文"],
   regarding: ["Regarding inject", "関連インジェクト"],
@@ -169,6 +170,7 @@ const dictionary = {
   keepingUp: ["keeping up", "対応良好"],
   behind: ["behind", "遅れあり"],
   idle: ["nothing yet", "未受信"],
+  simulated: ["played by the control cell", "統制側が演じる"],
   adhocTitle: ["Ad-hoc inject", "臨時インジェクト"],
   everyone: ["Everyone", "全組織"],
   title: ["Title", "タイトル"],
@@ -212,6 +214,27 @@ const dictionary = {
   coverage: ["Objectives observed so far", "評価済みの目標"],
   observations: ["Observations", "評価記録"],
   noEvents: ["No events match.", "該当するイベントはありません。"],
+  // Sectors (the scenario files' kebab-case names)
+  "sector.information-communications": ["Information & communications", "情報通信"],
+  "sector.finance": ["Finance", "金融"],
+  "sector.aviation": ["Aviation", "航空"],
+  "sector.airports": ["Airports", "空港"],
+  "sector.railways": ["Railways", "鉄道"],
+  "sector.electric-power": ["Electric power", "電力"],
+  "sector.gas": ["Gas", "ガス"],
+  "sector.government": ["Government & administrative services", "政府・行政サービス"],
+  "sector.medical": ["Medical", "医療"],
+  "sector.water": ["Water", "水道"],
+  "sector.logistics": ["Logistics", "物流"],
+  "sector.chemicals": ["Chemicals", "化学"],
+  "sector.credit-cards": ["Credit cards", "クレジット"],
+  "sector.petroleum": ["Petroleum", "石油"],
+  "sector.ports": ["Ports", "港湾"],
+  "sector.national-centre": ["National cybersecurity centre", "国家サイバーセキュリティセンター"],
+  "sector.ministry": ["Ministries", "所管省庁"],
+  "sector.ceptoar": ["CEPTOARs", "セプター"],
+  "sector.agency": ["Agencies", "関係機関"],
+  "sector.vendor": ["Vendors", "ベンダー"],
   // Shortcuts help
   "help.global": ["Anywhere: ? this help · L switch language · Esc close a dialog", "共通: ? このヘルプ · L 言語切替 · Esc ダイアログを閉じる"],
   "help.participant": ["Participant: J / K next / previous inject · A acknowledge · D decision · M share information", "参加者: J / K 次 / 前のインジェクト · A 確認 · D 意思決定 · M 情報共有"],

@@ -65,14 +65,20 @@ export interface Organization { id: string; name: Localized; sector: string; rep
 export interface Objective { id: string; text: Localized; capability: string }
 export interface Phase { id: string; name: Localized; start: string; end?: string | null }
 
-export interface Scenario {
-  id: string;
+/** A loaded scenario as the picker lists it (controllers only: scenarios reveal the injects). */
+export interface Scenario { id: string; title: Localized }
+
+/** What every member of an exercise may know: who plays, what is evaluated, the phases; never the injects. */
+export interface Directory {
+  exerciseId: string;
   title: Localized;
+  summary: Localized;
+  timeZone: string;
   storyStart: string;
+  plannedDuration?: string | null;
   phases: Phase[];
   organizations: Organization[];
   objectives: Objective[];
-  injects: Inject[];
 }
 
 /** One event-log row as a console receives it, replayed or live. */

@@ -32,7 +32,7 @@ export function AdHocForm({ model }: { model: ExerciseModel }) {
         <legend>{t("recipients")}</legend>
         <label class="check"><input type="checkbox" checked={everyone} onChange={e => setEveryone((e.target as HTMLInputElement).checked)} />{t("everyone")}</label>
         <div class="recipients">
-          {(model.scenario?.organizations ?? []).map(o => (
+          {model.organizations.map(o => (
             <label class="check" key={o.id}>
               <input type="checkbox" disabled={everyone} checked={to.includes(o.id)}
                 onChange={e => setTo((e.target as HTMLInputElement).checked ? [...to, o.id] : to.filter(x => x !== o.id))} />

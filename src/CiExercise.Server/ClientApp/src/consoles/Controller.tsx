@@ -43,7 +43,7 @@ function ControlBar({ model, command, openHalt }: { model: ExerciseModel; comman
   const [speed, setSpeed] = useState("");
   const [phase, setPhase] = useState("");
   const status = model.clock.status;
-  const phases = model.scenario?.phases ?? [];
+  const phases = model.directory?.phases ?? [];
   return (
     <section class="controlbar" aria-label={t("controllerTitle")}>
       {status === "draft" ? <button type="button" class="primary" onClick={() => command("start")} data-testid="start">{t("start")}</button> : null}

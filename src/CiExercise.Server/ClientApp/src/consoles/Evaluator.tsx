@@ -55,7 +55,7 @@ function ObservationForm({ model, textRef }: { model: ExerciseModel; textRef: pr
       <label>{t("text")} <textarea ref={textRef} rows={3} value={text} onInput={e => setText((e.target as HTMLTextAreaElement).value)} data-testid="obs-text" /></label>
       <fieldset>
         <legend>{t("objectives")}</legend>
-        {model.objectiveIds().map(id => (
+        {model.objectives.map(({ id }) => (
           <label class="check" key={id}><input type="checkbox" checked={objectives.includes(id)} data-objective={id}
             onChange={e => toggle(objectives, setObjectives, id, (e.target as HTMLInputElement).checked)} />{objectiveText(model, id)}</label>
         ))}
@@ -79,7 +79,7 @@ function Coverage({ model }: { model: ExerciseModel }) {
     <section class="panel coverage" aria-labelledby="cov-h">
       <h2 id="cov-h">{t("coverage")}</h2>
       <ul data-testid="coverage">
-        {model.objectiveIds().map(id => {
+        {model.objectives.map(({ id }) => {
           const n = count(id);
           return <li key={id} data-objective={id} data-count={n} class={n ? "covered" : "uncovered"}><strong>{n}</strong> {objectiveText(model, id)}</li>;
         })}

@@ -3,6 +3,7 @@ import { api, get, post } from "../api";
 import type { ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
 import { loadSession } from "../session";
+import { orgName } from "../ui/parts";
 
 interface JoinLink { id: string; kind: string; organizationId?: string | null; role?: string | null; name: string; expiresAt: string; revokedAt?: string | null }
 interface Issued { link: JoinLink; url: string }
@@ -17,7 +18,7 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
   const [role, setRole] = useState("");
   const [name, setName] = useState("");
   const [note, setNote] = useState<string | null>(null);
-  const orgs = model.scenario?.organizations ?? [];
+  const orgs = model.organizations;
   const roles = orgs.find(o => o.id === orgId)?.roles ?? [];
   const refresh = () => get<JoinLink[]>(base).then(setLinks, e => setNote((e as Error).message));
   useEffect(() => void refresh(), []);
@@ -73,7 +74,7 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
         <tbody>
           {links.map(l => (
             <tr key={l.id} class={l.revokedAt ? "revoked" : ""}>
-              <td>{l.name}</td><td>{l.kind}</td><td>{l.organizationId ?? ""}</td><td>{l.role ?? ""}</td>
+              <td>{l.name}</td><td>{l.kind}</td><td>{orgName(model, l.organizationId)}</td><td>{l.role ?? ""}</td>
               <td>{new Date(l.expiresAt).toLocaleString()}</td>
               <td>{l.revokedAt ? t("revoked") : <button type="button" onClick={() => void revoke(l)}>{t("revoke")}</button>}</td>
             </tr>

@@ -1,10 +1,10 @@
 import { useRef, useState } from "preact/hooks";
 import type { Delivery, ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
-import type { ActionReceipt, Principal } from "../model";
+import type { ActionReceipt, Organization, Principal } from "../model";
 import { parseSpan, spanText } from "../time";
 import { useExercise, useShortcuts } from "../ui/hooks";
-import { EventRow, TimeLeft, deliveryState, injectTitle, orgName } from "../ui/parts";
+import { EventRow, TimeLeft, deliveryState, injectTitle, orgName, sectorName } from "../ui/parts";
 import { Shell } from "../ui/Shell";
 
 const newActionId = () => crypto.randomUUID();
@@ -148,7 +148,8 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
   const [body, setBody] = useState("");
   const [regarding, setRegarding] = useState("");
   const [note, setNote] = useState<string | null>(null);
-  const others = model.organizationIds().filter(o => o !== orgId);
+  const others = recipientsFor(model, orgId);
+  const route = model.organization(orgId)?.reportsTo;
   const send = (e: Event) => {
     e.preventDefault();
     model.feed.invoke<ActionReceipt>("SendMessage", { to, subject, body, regardingInjectId: regarding || null, forwardedFromSeq: null }, newActionId())
@@ -160,11 +161,11 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
       <fieldset>
         <legend>{t("recipients")}</legend>
         <div class="recipients" data-testid="recipients">
-          {others.map(o => (
-            <label key={o} class="check">
+          {others.map(({ id: o, sector }) => (
+            <label key={o} class={o === route ? "check route" : "check"}>
               <input type="checkbox" value={o} checked={to.includes(o)} data-org={o}
                 onChange={e => setTo((e.target as HTMLInputElement).checked ? [...to, o] : to.filter(x => x !== o))} />
-              {orgName(model, o)}
+              <span>{orgName(model, o)} <span class="small">{o === route ? t("reportingRoute") : sectorName(sector)}</span></span>
             </label>
           ))}
         </div>
@@ -181,6 +182,17 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
       {note ? <p class="note" role="status">{note}</p> : null}
     </form>
   );
+}
+
+/**
+ * Everyone this organization can share with, in the order it usually would: the body it reports to
+ * (the real reporting route) first, then those that report to it, its own sector, then the rest.
+ */
+function recipientsFor(model: ExerciseModel, orgId: string): Organization[] {
+  const me = model.organization(orgId);
+  const rank = (o: Organization) =>
+    o.id === me?.reportsTo ? 0 : o.reportsTo === orgId ? 1 : o.sector === me?.sector ? 2 : 3;
+  return model.organizations.filter(o => o.id !== orgId).sort((a, b) => rank(a) - rank(b));
 }
 
 /** Who received what: every message this organization sent (with its recipients) or received. */

@@ -2,7 +2,7 @@ import type { ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
 import type { Inject } from "../model";
 import { parseSpan, spanText } from "../time";
-import { deliveryState, orgName, sectorOf } from "./parts";
+import { deliveryState, orgName, sectorName } from "./parts";
 
 interface Tally { delivered: number; acknowledged: number; answered: number; overdue: number }
 
@@ -68,16 +68,16 @@ function BoardRow({ model, inject }: { model: ExerciseModel; inject: Inject }) {
 
 /** Organizations grouped by sector; each shows whether it is keeping up with what it received. */
 export function OrgGrid({ model }: { model: ExerciseModel }) {
-  const orgs = model.organizationIds();
-  const sectors = [...new Set(orgs.map(o => sectorOf(model, o) ?? "—"))];
+  const orgs = model.organizations;
+  const sectors = [...new Set(orgs.map(o => o.sector))];
   return (
     <section class="panel grid" aria-labelledby="grid-h">
       <h2 id="grid-h">{t("orgGrid")}</h2>
       <div class="sectors" data-testid="org-grid">
         {sectors.map(sector => (
-          <div class="sector" key={sector}>
-            <h3>{sector}</h3>
-            {orgs.filter(o => (sectorOf(model, o) ?? "—") === sector).map(o => {
+          <div class="sector" key={sector} data-sector={sector}>
+            <h3>{sectorName(sector)}</h3>
+            {orgs.filter(o => o.sector === sector).map(({ id: o, simulated }) => {
               const inbox = model.inboxOf(o);
               const overdue = inbox.filter(d => model.overdue(d)).length;
               const unread = inbox.filter(d => d.ackSeq === undefined && !d.decisions.length).length;
@@ -85,6 +85,7 @@ export function OrgGrid({ model }: { model: ExerciseModel }) {
               return (
                 <div class={`org org-${state}`} key={o} data-org={o} data-state={state} title={t(state)}>
                   <strong>{orgName(model, o)}</strong>
+                  {simulated ? <span class="small">{t("simulated")}</span> : null}
                   <span class="small">{inbox.length} · ✓{inbox.filter(d => d.ackSeq !== undefined).length} · ✎{inbox.filter(d => d.decisions.length).length}{overdue ? ` · ⚠${overdue}` : ""}</span>
                   <span class="small">{t(state)}</span>
                 </div>

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { ExerciseModel } from "../exercise";
-import { t } from "../i18n";
+import { loc, t } from "../i18n";
 import type { LiveEvent } from "../model";
-import { EventRow, objectiveText, orgName, sectorOf } from "./parts";
+import { EventRow, objectiveText, sectorName, sectorOf } from "./parts";
 
 const KINDS = [
   "inject-fired", "inject-delivered", "inject-acknowledged", "decision-recorded", "message-sent", "message-received",
@@ -16,8 +16,8 @@ export function Feed({ model, filterRef }: { model: ExerciseModel; filterRef?: p
   const [sector, setSector] = useState("");
   const [objective, setObjective] = useState("");
   const [kind, setKind] = useState("");
-  const orgs = model.organizationIds();
-  const sectors = [...new Set(orgs.map(o => sectorOf(model, o)).filter((s): s is string => !!s))];
+  const orgs = model.organizations;
+  const sectors = [...new Set(orgs.map(o => o.sector))];
   const about = (e: LiveEvent, objectiveId: string) =>
     (e.injectId && model.injects.get(e.injectId)?.objectives.includes(objectiveId))
     || (e.payload?.observation?.objectiveIds ?? []).includes(objectiveId);
@@ -36,9 +36,9 @@ export function Feed({ model, filterRef }: { model: ExerciseModel; filterRef?: p
     <section class="panel feed" aria-labelledby="feed-h">
       <h2 id="feed-h">{t("feed")}</h2>
       <div class="filters">
-        {select(t("organization"), org, setOrg, orgs.map(o => [o, orgName(model, o)]), filterRef, "filter-org")}
-        {select(t("sector"), sector, setSector, sectors.map(s => [s, s]), undefined, "filter-sector")}
-        {select(t("objective"), objective, setObjective, model.objectiveIds().map(id => [id, objectiveText(model, id)]), undefined, "filter-objective")}
+        {select(t("organization"), org, setOrg, orgs.map(o => [o.id, loc(o.name)]), filterRef, "filter-org")}
+        {select(t("sector"), sector, setSector, sectors.map(s => [s, sectorName(s)]), undefined, "filter-sector")}
+        {select(t("objective"), objective, setObjective, model.objectives.map(o => [o.id, objectiveText(model, o.id)]), undefined, "filter-objective")}
         {select(t("kind"), kind, setKind, KINDS.map(k => [k, t(`kind.${k}` as never)]), undefined, "filter-kind")}
       </div>
       {shown.length === 0 ? <p class="empty">{t("noEvents")}</p> : null}

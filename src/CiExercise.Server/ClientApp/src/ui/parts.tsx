@@ -1,5 +1,5 @@
 import type { ExerciseModel, Delivery } from "../exercise";
-import { loc, t } from "../i18n";
+import { dictionary, loc, t } from "../i18n";
 import type { LiveEvent } from "../model";
 import { parseSpan, spanText } from "../time";
 
@@ -9,8 +9,14 @@ export function orgName(model: ExerciseModel, id: string | null | undefined): st
 }
 
 export function objectiveText(model: ExerciseModel, id: string): string {
-  const objective = model.scenario?.objectives.find(o => o.id === id);
+  const objective = model.objectives.find(o => o.id === id);
   return objective ? `${id} ${loc(objective.text)}` : id;
+}
+
+/** A sector's name in the reader's language; a sector this build does not know shows its id. */
+export function sectorName(sector: string): string {
+  const key = `sector.${sector}`;
+  return key in dictionary ? t(key as keyof typeof dictionary) : sector;
 }
 
 export function sectorOf(model: ExerciseModel, id: string | null | undefined): string | undefined {
