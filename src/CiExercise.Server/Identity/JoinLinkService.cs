@@ -21,7 +21,7 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
     {
         var now = time.GetUtcNow();
         var links = requests.Select(r => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
-            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now, now + r.Lifetime, null, createdBy, oneTime, null)).ToList();
+            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now, WholeSeconds(now + r.Lifetime), null, createdBy, oneTime, null)).ToList();
         await store.AddAsync(links, cancellationToken);
         return links.Select(link => new IssuedLink(link, Sign(link))).ToList();
     }
@@ -42,6 +42,10 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
 
     public static ExercisePrincipal PrincipalOf(JoinLink link) =>
         new(Enum.Parse<PrincipalKind>(link.Kind, ignoreCase: true), link.ExerciseId, link.OrganizationId, link.Role, link.Name, link.Id);
+
+    // A token's exp is whole seconds: the row expires with it, so the hub's expiry close and the refusal of
+    // the same token agree to the second.
+    private static DateTimeOffset WholeSeconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
 
     public static string KindText(PrincipalKind kind) => kind.ToString().ToLowerInvariant();
 }
