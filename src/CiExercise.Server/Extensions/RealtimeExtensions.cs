@@ -21,6 +21,8 @@ public static class RealtimeExtensions
             .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<RuleExceptionFilter>();
         services.AddSingleton<HubConnections>();
+        // Picked up by Serilog's ReadFrom.Services, so it runs before every sink.
+        services.AddSingleton<Serilog.Core.ILogEventEnricher, HubTokenRedaction>();
         services.AddHostedService<RealtimeBridge>();
     }
 
