@@ -1,0 +1,111 @@
+using CiExercise.Client;
+using CiExercise.Client.Hub;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Ports;
+using CiExercise.Server.Identity;
+using CiExercise.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiExercise.Server.Tests.Realtime;
+
+/// <summary>
+/// Invariant 5 on the hub: every method of IExerciseHub for every kind of caller, against its own and
+/// another organization's data. A refusal has its code and leaves the event log as it was. The methods
+/// are enumerated by reflection, so a new hub method without a row here fails.
+/// </summary>
+public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    public enum Caller { ControllerOwn, ControllerOther, ParticipantOwnOrg, ParticipantOtherOrgData, Evaluator, Observer }
+
+    private const string Allowed = "allowed";
+    private const string Denied = HubErrors.AccessDenied;
+    private const string NotDelivered = "inject.not-delivered";
+
+    /// <summary>What each caller gets: "allowed" or the refusal's code, in the order of <see cref="Caller"/>.</summary>
+    private static readonly Dictionary<string, (string[] Expected, Func<ExerciseConnection, Target, Task> Call)> Matrix = new()
+    {
+        [nameof(IExerciseHub.Subscribe)] = ([Allowed, Denied, Allowed, Allowed, Allowed, Allowed], (c, t) => c.Subscribe(t.ExerciseId, 0)),
+        [nameof(IExerciseHub.GetExercise)] = ([Allowed, Denied, Allowed, Allowed, Allowed, Allowed], (c, t) => c.GetExercise(t.ExerciseId)),
+        [nameof(IExerciseHub.GetOrganization)] = ([Allowed, Denied, Allowed, Denied, Allowed, Allowed],
+            (c, t) => c.GetOrganization(t.ExerciseId, t.OrganizationId)),
+        [nameof(IExerciseHub.Acknowledge)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
+            (c, t) => c.Acknowledge(t.ExerciseId, t.InjectId, null)),
+        [nameof(IExerciseHub.Decide)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
+            (c, t) => c.Decide(t.ExerciseId, t.InjectId, null, "isolate the segment", null)),
+        [nameof(IExerciseHub.SendMessage)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
+            (c, t) => c.SendMessage(t.ExerciseId, new OutgoingMessage(["power"], "status", "we isolated it", t.InjectId, null), null)),
+        [nameof(IExerciseHub.RecordObservation)] = ([Allowed, Denied, Denied, Denied, Allowed, Denied],
+            (c, t) => c.RecordObservation(t.ExerciseId,
+                new Observation(ObservationKind.Strength, HseepRating.S, "noted", ["report"], [t.InjectId], [t.OrganizationId]), null)),
+    };
+
+    private readonly HubHarness _hub = new(server.Factory);
+
+    [Fact]
+    public void Every_hub_method_has_a_row_with_every_caller()
+    {
+        Assert.Equal(typeof(IExerciseHub).GetMethods().Select(m => m.Name).Order(), Matrix.Keys.Order());
+        Assert.All(Matrix, row => Assert.Equal(Enum.GetValues<Caller>().Length, row.Value.Expected.Length));
+    }
+
+    [Fact]
+    public async Task Every_hub_method_for_every_caller_is_allowed_or_refused_and_refusals_change_nothing()
+    {
+        var id = await _hub.CreateExerciseAsync();
+        // Deliver i1-alert (bank staff), i2-outage (bank, power) and i3-water (water only).
+        await _hub.Exercise(id).Start(HubHarness.Control);
+        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
+        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
+        var own = new Target(id, "bank", "i1-alert");
+        var otherOrg = new Target(id, "power", "i3-water");
+
+        var failures = new List<string>();
+        foreach (var caller in Enum.GetValues<Caller>())
+        {
+            await using var connection = await _hub.ConnectAsync(await TokenAsync(caller, id));
+            foreach (var (method, (expected, call)) in Matrix)
+            {
+                var want = expected[(int)caller];
+                var before = await LastSeqAsync(id);
+                var deniedBefore = DenialsLogged();
+                var got = await OutcomeAsync(() => call(connection, caller == Caller.ParticipantOtherOrgData ? otherOrg : own));
+                if (got != want) failures.Add($"{method} by {caller}: expected {want}, got {got}");
+                if (want != Allowed && await LastSeqAsync(id) != before) failures.Add($"{method} by {caller}: refused but the log changed");
+                if (want == Denied && DenialsLogged() != deniedBefore + 1) failures.Add($"{method} by {caller}: denied but not logged");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task<string> TokenAsync(Caller caller, string id) => (caller switch
+    {
+        Caller.ControllerOwn => await _hub.IssueAsync(PrincipalKind.Controller, id),
+        Caller.ControllerOther => await _hub.IssueAsync(PrincipalKind.Controller, ApiClient.NewId()),
+        Caller.ParticipantOwnOrg or Caller.ParticipantOtherOrgData => await _hub.IssueAsync(PrincipalKind.Participant, id, "bank", "staff"),
+        Caller.Evaluator => await _hub.IssueAsync(PrincipalKind.Evaluator, id),
+        Caller.Observer => await _hub.IssueAsync(PrincipalKind.Observer, id),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    }).Token;
+
+    private static async Task<string> OutcomeAsync(Func<Task> call)
+    {
+        try
+        {
+            await call().WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
+            return Allowed;
+        }
+        catch (ExerciseHubException refused)
+        {
+            return refused.Code;
+        }
+    }
+
+    private int DenialsLogged() => server.Factory.Logs.Events.Count(e => CapturedLogs.Text(e, "Action") is not null);
+
+    private async Task<long> LastSeqAsync(string id) =>
+        (await server.Factory.Services.GetRequiredService<IEventLog>().ReadAsync(id, 0, 10_000, TestContext.Current.CancellationToken))
+        .Select(e => e.Seq).DefaultIfEmpty().Max();
+
+    private sealed record Target(string ExerciseId, string OrganizationId, string InjectId);
+}
