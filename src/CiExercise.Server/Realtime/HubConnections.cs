@@ -53,11 +53,16 @@ public sealed partial class HubConnections : IDisposable
         }
     }
 
-    /// <summary>Drops a connection's transport at once, as a network failure would; the client may reconnect.</summary>
+    /// <summary>
+    /// Drops a connection's transport at once, as a network failure would; the client may reconnect.
+    /// HubCallerContext.Abort would not do: it ends the connection with a close message that forbids
+    /// reconnecting. Aborting the request's HttpContext cuts the socket (WebSockets) or the pending poll.
+    /// </summary>
     public bool Abort(string connectionId)
     {
         if (!_connections.TryGetValue(connectionId, out var entry)) return false;
-        entry.Context.Abort();
+        if (entry.Context.GetHttpContext() is { } http) http.Abort();
+        else entry.Context.Abort();
         return true;
     }
 
@@ -86,7 +91,8 @@ public sealed partial class HubConnections : IDisposable
         }
         finally
         {
-            Abort(connectionId);
+            // Ends the connection for good: its close message tells the client not to reconnect.
+            if (_connections.TryGetValue(connectionId, out var entry)) entry.Context.Abort();
         }
     }
 
