@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using CiExercise.Client;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
@@ -22,6 +23,7 @@ public sealed class TransportDropTests : IDisposable
     private const int Drops = 3;
 
     private readonly TempDirectory _directory = new();
+    private int _sockets;
 
     [Fact]
     public async Task A_console_whose_socket_the_server_cuts_misses_nothing_and_repeats_nothing()
@@ -34,7 +36,18 @@ public sealed class TransportDropTests : IDisposable
         var id = await hub.CreateExerciseAsync();
         var token = (await hub.IssueAsync(PrincipalKind.Controller, id)).Token;
         await using var console = ExerciseConnection.Create(new Uri($"http://127.0.0.1:{port}"), () => Task.FromResult<string?>(token),
-            configure: options => options.Transports = HttpTransportType.WebSockets);
+            configure: options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                // Counts the sockets the console opens, to see that each cut was a real one; token in the query as browsers do.
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    Interlocked.Increment(ref _sockets);
+                    var socket = new ClientWebSocket();
+                    await socket.ConnectAsync(new Uri($"{context.Uri}&access_token={Uri.EscapeDataString(token)}"), cancellationToken);
+                    return socket;
+                };
+            });
         var events = new EventCollector(console);
         await console.StartAsync(TestContext.Current.CancellationToken).WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
         await console.Subscribe(id, 0).WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
@@ -54,6 +67,7 @@ public sealed class TransportDropTests : IDisposable
         {
             var seen = events.Snapshot().Count;
             await events.WaitForAsync(e => e.Count > seen + 10, $"events flow before drop {drop}");
+            Assert.Equal(drop, Volatile.Read(ref _sockets));
             Assert.True(connections.Abort(console.ConnectionId!), $"drop {drop}: the server knows the connection");
         }
 
@@ -62,6 +76,7 @@ public sealed class TransportDropTests : IDisposable
         var all = await events.WaitForAsync(e => e.Count > 0 && e[^1].Seq >= total, "the console reaches the end of the log");
         Assert.Equal(Enumerable.Range(1, (int)total).Select(i => (long)i), all.Select(e => e.Seq));
         Assert.NotEqual(ExerciseConnectionState.Closed, console.State);
+        Assert.Equal(Drops + 1, Volatile.Read(ref _sockets));
     }
 
     private static int FreePort()
