@@ -17,9 +17,11 @@ public sealed partial class RealtimeBridge(
     IEventFeed feed, IEventLog log, IHubContext<ExerciseHub, IExerciseHubClient> hub, ILogger<RealtimeBridge> logger) : IHostedService
 {
     private const int GapPageSize = 500;
+    private const int MaxInFlight = 1000;
 
     // Touched only by the feed's single delivery loop, so it needs no lock.
     private readonly Dictionary<string, long> _lastSeq = new(StringComparer.Ordinal);
+    private readonly Queue<Task> _inFlight = new();
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -60,11 +62,38 @@ public sealed partial class RealtimeBridge(
         }
     }
 
+    /// <summary>
+    /// The default lifetime manager writes to each connection of the groups and its task waits for every
+    /// write that did not complete at once: a console whose output is full (a slow network, or a stateful-reconnect
+    /// buffer waiting for acks) would hold this loop and so every console of the node. So sends are not awaited
+    /// one by one. Order per connection still holds: the manager calls each connection's write before it returns,
+    /// and a connection's writes queue first come, first served behind its write lock. At most MaxInFlight sends
+    /// stay pending; past that the bridge waits for the oldest, so a console stuck for good costs bounded memory
+    /// until SignalR drops it.
+    /// </summary>
     private async Task SendOneAsync(ExerciseEvent e)
     {
         _lastSeq[e.ExerciseId] = e.Seq;
-        await hub.Clients.Groups(EventAudience.GroupsFor(e)).Event(LiveEvent.From(e));
+        _inFlight.Enqueue(ObserveAsync(hub.Clients.Groups(EventAudience.GroupsFor(e)).Event(LiveEvent.From(e)), e));
+        while (_inFlight.TryPeek(out var oldest) && oldest.IsCompleted) _ = _inFlight.Dequeue();
+        if (_inFlight.Count >= MaxInFlight) await _inFlight.Dequeue();
     }
+
+    private async Task ObserveAsync(Task send, ExerciseEvent e)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception error)
+        {
+            // A failed write aborts only its connection, which re-subscribes after its last seq on reconnect.
+            LogSendFailed(logger, error, e.ExerciseId, e.Seq);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Realtime bridge could not send event {Seq} of exercise {ExerciseId}")]
+    private static partial void LogSendFailed(ILogger logger, Exception error, string exerciseId, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Realtime bridge missed events of exercise {ExerciseId} after {LastSeq} (next {NextSeq}); reading them from the log")]
     private static partial void LogGap(ILogger logger, string exerciseId, long lastSeq, long nextSeq);
