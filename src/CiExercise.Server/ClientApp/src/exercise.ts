@@ -2,7 +2,7 @@ import { get } from "./api";
 import { ExerciseClock } from "./clock";
 import { LiveFeed } from "./live";
 import type { Directory, ExerciseView, Inject, LiveEvent, Objective, Organization } from "./model";
-import { loadSession } from "./session";
+import { clearSession, loadSession } from "./session";
 import { parseSpan } from "./time";
 
 /** What one organization has received of one inject and done about it. */
@@ -39,6 +39,8 @@ export class ExerciseModel {
   constructor(readonly id: string) {
     this.feed = new LiveFeed(id, () => loadSession()?.token ?? "");
     this.feed.onChange(fresh => {
+      // The token is dead; a reload should land on the sign-in message, not retry it.
+      if (this.feed.connection === "closed") clearSession();
       fresh.forEach(e => this.apply(e));
       // A participant's view holds only the injects delivered to it so far: read it again for new ones.
       if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))

@@ -64,6 +64,10 @@ export const dictionary = {
   "conn.catching-up": ["Catching up", "追いつき中"],
   "conn.connected": ["Connected", "接続済み"],
   "conn.reconnecting": ["Reconnecting", "再接続中"],
+  "conn.closed": ["Signed out", "サインアウト済み"],
+  "closed.revoked": ["You have been signed out: the control cell revoked your join link.", "サインアウトされました。統制チームが参加リンクを失効させました。"],
+  "closed.expired": ["You have been signed out: your sign-in has expired.", "サインアウトされました。サインインの有効期限が切れました。"],
+  "closed.next": ["Ask the control cell for a new link.", "統制チームに新しいリンクを依頼してください。"],
   // Clock
   scenarioTime: ["Scenario time", "シナリオ時刻"],
   wallTime: ["Wall time", "実時刻"],
@@ -81,6 +85,23 @@ export const dictionary = {
   notSignedIn: ["You are not signed in. Open the join link you were given.", "サインインしていません。受け取った参加リンクを開いてください。"],
   wrongConsole: ["This console is not for your sign-in.", "このコンソールはあなたのサインインでは使えません。"],
   goHome: ["Go to my console", "自分のコンソールへ"],
+  // Landing page
+  "landing.what": [
+    "CiExercise runs cross-sector cyber and crisis exercises for critical infrastructure: a control cell plays a scripted scenario, organizations of many sectors respond from their own offices in real time and share information along their reporting routes, and evaluators observe against the exercise objectives.",
+    "CiExercise は重要インフラの分野横断的なサイバー・危機対応訓練を運営します。統制チームがシナリオを進行し、各分野の組織が自らの職場からリアルタイムで対応して報告ルートに沿って情報を共有し、評価者が訓練目標に照らして評価します。",
+  ],
+  "landing.drill": ["Everything on these pages is an exercise, not a real incident.", "このページのすべては訓練であり、実際のインシデントではありません。"],
+  "landing.joinTitle": ["Joining an exercise", "訓練への参加"],
+  "landing.join": [
+    "Open the join link you were given (it ends in /join#…). It signs you in and takes you to your console: participant, evaluator, observer or control cell.",
+    "受け取った参加リンク（末尾が /join#…）を開いてください。サインインして、参加者・評価者・オブザーバー・統制のいずれかのコンソールが開きます。",
+  ],
+  "landing.session": ["A sign-in lasts as long as this browser tab.", "サインインはこのブラウザのタブを閉じるまで有効です。"],
+  "landing.setupTitle": ["Setting up", "初期設定"],
+  "landing.setup": [
+    "The first controller's one-time sign-in link is printed on the server's console when the server first starts. The control cell then issues join links for everyone else.",
+    "最初の統制官用のワンタイム・サインインリンクは、サーバーの初回起動時にサーバーのコンソールに表示されます。その後、統制チームが他の全員の参加リンクを発行します。",
+  ],
   // Participant
   participantTitle: ["Participant console", "参加者コンソール"],
   inbox: ["Inbox", "受信箱"],

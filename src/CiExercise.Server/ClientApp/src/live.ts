@@ -22,6 +22,8 @@ export class LiveFeed {
   lastSeq = 0;
   private readonly seen = new Set<number>();
   connection: Connection = "connecting";
+  /** Why the server closed the connection for good ("token-revoked", "token-expired"), once it has. */
+  closedReason: string | null = null;
   private readonly hub: signalR.HubConnection;
   private readonly listeners = new Set<(fresh: LiveEvent[]) => void>();
   private stopped = false;
@@ -36,7 +38,12 @@ export class LiveFeed {
       .build();
     this.hub.on("Event", (e: LiveEvent) => this.ingest([e]));
     this.hub.on("CaughtUp", () => this.setConnection("connected"));
-    this.hub.on("Closing", () => this.setConnection("reconnecting"));
+    // The sign-in is over: reconnecting would only be refused, so stop and say why.
+    this.hub.on("Closing", (reason: string) => {
+      this.closedReason = reason;
+      this.stop();
+      this.setConnection("closed");
+    });
     this.hub.onreconnecting(() => this.setConnection("reconnecting"));
     this.hub.onreconnected(() => void this.subscribe());
     this.hub.onclose(() => this.restartLater());

@@ -3,6 +3,7 @@ import "./styles.css";
 import { Controller, ExercisePicker } from "./consoles/Controller";
 import { Evaluator } from "./consoles/Evaluator";
 import { Join } from "./consoles/Join";
+import { Landing } from "./consoles/Landing";
 import { Observer } from "./consoles/Observer";
 import { Participant } from "./consoles/Participant";
 import { t } from "./i18n";
@@ -14,7 +15,7 @@ function App() {
   const path = location.pathname.replace(/\/+$/, "") || "/";
   if (path === "/join") return <Join />;
   const session = loadSession();
-  if (!session) return <Message text={t("notSignedIn")} />;
+  if (!session) return path === "/" ? <Landing /> : <Message text={t("notSignedIn")} />;
   const p = session.principal;
   const control = /^\/control(?:\/([^/]+))?$/.exec(path);
   if (control && p.kind === "controller") {

@@ -97,4 +97,5 @@ export interface LiveEvent {
 
 export interface ActionReceipt { seq: number; duplicate: boolean }
 
-export type Connection = "connecting" | "catching-up" | "connected" | "reconnecting";
+// "closed": the server ended this sign-in (a revoked or expired link); the console stops reconnecting.
+export type Connection = "connecting" | "catching-up" | "connected" | "reconnecting" | "closed";

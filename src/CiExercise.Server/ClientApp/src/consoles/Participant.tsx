@@ -16,13 +16,17 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
   const inbox = model.inboxOf(orgId);
   const [selectedId, setSelected] = useState<string | null>(null);
   const selected = inbox.find(d => d.injectId === selectedId) ?? null;
+  // Keys can come faster than renders: J J must move two places, so moves start from the latest choice.
+  const latest = useRef(selectedId);
+  latest.current = selectedId;
   const decisionRef = useRef<HTMLSelectElement>(null);
   const shareRef = useRef<HTMLInputElement>(null);
 
   const move = (step: number) => {
     if (!inbox.length) return;
-    const at = inbox.findIndex(d => d.injectId === selectedId);
+    const at = inbox.findIndex(d => d.injectId === latest.current);
     const next = inbox[Math.max(0, Math.min(inbox.length - 1, at < 0 ? 0 : at + step))];
+    latest.current = next.injectId;
     setSelected(next.injectId);
     document.getElementById(`inject-${next.injectId}`)?.focus();
   };

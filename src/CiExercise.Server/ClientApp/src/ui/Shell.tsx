@@ -22,6 +22,17 @@ export function HaltBanner({ model }: { model: ExerciseModel }) {
   );
 }
 
+/** The server ended this sign-in: nothing more will arrive, and the person needs a new link. */
+export function ClosedBanner({ model }: { model: ExerciseModel }) {
+  if (model.feed.connection !== "closed") return null;
+  const reason = model.feed.closedReason;
+  return (
+    <div class="halt-banner closed-banner" role="alert" data-testid="closed" data-reason={reason}>
+      <strong>{t(reason === "token-expired" ? "closed.expired" : "closed.revoked")}</strong> {t("closed.next")}
+    </div>
+  );
+}
+
 export function ConnectionBadge({ model }: { model: ExerciseModel }) {
   const state = model.feed.connection;
   return (
@@ -67,6 +78,7 @@ export function Shell(props: { title: string; model?: ExerciseModel; who?: strin
       <a class="skip" href="#main">{t("skip")}</a>
       <ExerciseBanner />
       {props.model ? <HaltBanner model={props.model} /> : null}
+      {props.model ? <ClosedBanner model={props.model} /> : null}
       <header class="top">
         <div class="brand">
           <span class="mark">{t("exercise")}</span>
