@@ -1,7 +1,7 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using CiExercise.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static CiExercise.Browser.Tests.Infrastructure.ConsoleSetup;
 using static Microsoft.Playwright.Assertions;
 
 namespace CiExercise.Browser.Tests;
@@ -13,14 +13,12 @@ namespace CiExercise.Browser.Tests;
 /// </summary>
 public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const string ScenarioId = "browser-test";
-
     static ConsoleScenarioTests() => SetDefaultExpectTimeout(20_000);
 
     [Fact]
     public async Task An_exercise_is_played_through_every_console()
     {
-        var exerciseId = await CreateExerciseAsync();
+        var exerciseId = await fixture.CreateExerciseAsync();
 
         // The controller signs in with a link and lands on the exercise's control console.
         await using var controlContext = await fixture.NewContextAsync();
@@ -36,10 +34,10 @@ public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture
         var evaluatorUrl = await IssueLinkAsync(control, "evaluator", "Ito");
         var observerUrl = await IssueLinkAsync(control, "observer", "Kato");
 
-        var (bankContext, bank) = await OpenAsync(bankUrl, "/console");
-        var (powerContext, power) = await OpenAsync(powerUrl, "/console");
-        var (evaluatorContext, evaluator) = await OpenAsync(evaluatorUrl, "/evaluate");
-        var (observerContext, observer) = await OpenAsync(observerUrl, "/observe");
+        var (bankContext, bank) = await fixture.OpenAsync(bankUrl, "/console");
+        var (powerContext, power) = await fixture.OpenAsync(powerUrl, "/console");
+        var (evaluatorContext, evaluator) = await fixture.OpenAsync(evaluatorUrl, "/evaluate");
+        var (observerContext, observer) = await fixture.OpenAsync(observerUrl, "/observe");
         await using var _ = bankContext;
         await using var __ = powerContext;
         await using var ___ = evaluatorContext;
@@ -116,14 +114,6 @@ public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture
         await Screenshots.TakeAsync(power, "halt");
     }
 
-    private async Task<string> CreateExerciseAsync()
-    {
-        var id = $"b-{Guid.NewGuid():N}"[..12];
-        using var response = await fixture.ControllerApi.PostAsJsonAsync("/api/exercises", new { scenarioId = ScenarioId, id });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return id;
-    }
-
     /// <summary>Issues one link through the join-link form and reads the URL it shows once.</summary>
     private static async Task<string> IssueLinkAsync(IPage control, string kind, string name, string? org = null, string? role = null)
     {
@@ -137,18 +127,6 @@ public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture
         // The newest link is listed first.
         return await control.GetByTestId("issued-url").First.InputValueAsync();
     }
-
-    private async Task<(IBrowserContext, IPage)> OpenAsync(string joinUrl, string console)
-    {
-        var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(joinUrl);
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{console}$"));
-        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
-        return (context, page);
-    }
-
-    private static ILocator Inbox(IPage page, string injectId) => page.Locator($"[data-testid=inbox] [data-inject={injectId}]");
 
     /// <summary>The injects delivered to one organization, as the event log records them.</summary>
     private async Task<List<string>> DeliveriesAsync(string exerciseId, string orgId)
