@@ -7,8 +7,12 @@ public static class Screenshots
 {
     public static string Folder { get; } = Find();
 
-    public static Task TakeAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = false });
+    public static async Task TakeAsync(IPage page, string name)
+    {
+        // Filling forms further down scrolls the page; a picture of a console should start at its header and clocks.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = false });
+    }
 
     private static string Find()
     {
