@@ -20,8 +20,10 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var links = requests.Select(r => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
-            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now, WholeSeconds(now + r.Lifetime), null, createdBy, oneTime, null)).ToList();
+        // One tick apart, so that lists and the CSV keep the order in which the controller asked for them.
+        var links = requests.Select((r, i) => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
+            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now.AddTicks(i), WholeSeconds(now + r.Lifetime), null, createdBy,
+            oneTime, null)).ToList();
         await store.AddAsync(links, cancellationToken);
         return links.Select(link => new IssuedLink(link, Sign(link))).ToList();
     }
