@@ -15,4 +15,9 @@ public sealed record NewEvent(
     [property: Id(5)] string? InjectId,
     [property: Id(6)] long? RefSeq,
     [property: Id(7)] string Payload,
-    [property: Id(8)] string? DedupeKey);
+    [property: Id(8)] string? DedupeKey)
+{
+    /// <summary>The row this event became once the log gave it its sequence number.</summary>
+    public ExerciseEvent Recorded(string exerciseId, long seq) =>
+        new(exerciseId, seq, Kind, WallTime, ScenarioTime, OrganizationId, Actor, InjectId, RefSeq, Payload);
+}

@@ -86,7 +86,7 @@ public sealed partial class ExerciseGrain
         var byOrganization = events
             .Select((e, i) => (Event: e, Result: results[i]))
             .Where(x => x.Event.Kind == EventKind.InjectDelivered && !x.Result.Duplicate)
-            .GroupBy(x => x.Event.OrganizationId!, x => ToEvent(x.Event, x.Result.Seq));
+            .GroupBy(x => x.Event.OrganizationId!, x => x.Event.Recorded(Id, x.Result.Seq));
         try
         {
             await Task.WhenAll(byOrganization.Select(g =>

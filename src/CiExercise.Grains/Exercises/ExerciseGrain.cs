@@ -56,7 +56,7 @@ public sealed partial class ExerciseGrain(
             throw Rules.Conflict("exercise.exists", $"An exercise with id '{Id}' already exists.");
         }
         _state = new ExerciseState(Id, record.Name, scenario);
-        _state.Apply(ToEvent(created, 1));
+        _state.Apply(created.Recorded(Id, 1));
         logger.LogInformation("Exercise {ExerciseId} created from scenario {ScenarioId} by {ActorId}", Id, scenario.Id, actor.Id);
         return View();
     }
@@ -157,12 +157,10 @@ public sealed partial class ExerciseGrain(
     {
         var results = await log.AppendAsync(Id, events);
         for (var i = 0; i < events.Count; i++)
-            if (events[i].OrganizationId is null) State.Apply(ToEvent(events[i], results[i].Seq));
+            if (events[i].OrganizationId is null) State.Apply(events[i].Recorded(Id, results[i].Seq));
         return results;
     }
 
-    private ExerciseEvent ToEvent(NewEvent e, long seq) =>
-        new(Id, seq, e.Kind, e.WallTime, e.ScenarioTime, e.OrganizationId, e.Actor, e.InjectId, e.RefSeq, e.Payload);
 
     private static NewEvent NewEvent<T>(
         EventKind kind, DateTimeOffset wall, TimeSpan scenario, Actor actor, T payload,

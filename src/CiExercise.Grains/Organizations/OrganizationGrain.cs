@@ -119,8 +119,8 @@ public sealed class OrganizationGrain(
             clientActionId is null ? null : $"{ClientDedupeKey(clientActionId)}:{recipient}")));
         var results = await log.AppendAsync(_exerciseId, events);
         if (results[0].Duplicate) return Replayed(clientActionId) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
-        for (var i = 0; i < events.Count; i++) _state.Apply(ToEvent(events[i], results[i].Seq));
-        await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, ToEvent(events[i + 1], results[i + 1].Seq))));
+        for (var i = 0; i < events.Count; i++) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
+        await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, events[i + 1].Recorded(_exerciseId, results[i + 1].Seq))));
         logger.LogInformation("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
         return new ActionReceipt(results[0].Seq, now, scenario, false);
     }
@@ -150,7 +150,7 @@ public sealed class OrganizationGrain(
     {
         var results = await log.AppendAsync(_exerciseId, events);
         for (var i = 0; i < events.Length; i++)
-            if (!results[i].Duplicate) _state.Apply(ToEvent(events[i], results[i].Seq));
+            if (!results[i].Duplicate) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
         var last = events[^1];
         logger.LogInformation("Exercise {ExerciseId}: {OrgId} {EventKind} on {InjectId} by {ActorId}",
             _exerciseId, _organizationId, last.Kind, last.InjectId, last.Actor.Id);
@@ -229,6 +229,4 @@ public sealed class OrganizationGrain(
         _state = state;
     }
 
-    private ExerciseEvent ToEvent(NewEvent e, long seq) =>
-        new(_exerciseId, seq, e.Kind, e.WallTime, e.ScenarioTime, e.OrganizationId, e.Actor, e.InjectId, e.RefSeq, e.Payload);
 }
