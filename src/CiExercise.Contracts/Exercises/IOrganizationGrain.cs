@@ -11,10 +11,10 @@ namespace CiExercise.Contracts.Exercises;
 public interface IOrganizationGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Told by the exercise grain after the delivery rows are durable. Interleaves: it only updates
-    /// memory, and two organizations messaging each other at once must not wait on one another.
+    /// Told by the exercise grain after the delivery rows are durable. One-way: the timeline does not wait
+    /// for hundreds of organizations; interleaves: it only updates memory.
     /// </summary>
-    [Alias("Delivered"), AlwaysInterleave] Task Delivered(IReadOnlyList<ExerciseEvent> deliveries);
+    [Alias("Delivered"), AlwaysInterleave, OneWay] Task Delivered(IReadOnlyList<ExerciseEvent> deliveries);
 
     /// <summary>Told by the sending organization after the message rows are durable.</summary>
     [Alias("MessageArrived"), AlwaysInterleave] Task MessageArrived(MessageItem message);

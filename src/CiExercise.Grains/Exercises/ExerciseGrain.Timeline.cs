@@ -74,28 +74,23 @@ public sealed partial class ExerciseGrain
                 logger.LogWarning("Exercise {ExerciseId}: inject {InjectId} fired late by {Lateness}", Id, inject.Id, lateness);
         }
         var results = await Append(events);
-        await NotifyOrganizations(events, results);
+        NotifyOrganizations(events, results);
     }
 
     /// <summary>
-    /// Tells each organization grain what reached it. The rows are already durable, so a failure here
-    /// loses nothing: an organization grain rebuilds from the log and re-reads it when it misses a delivery.
+    /// Tells each organization grain what reached it, without waiting: the calls are one-way, so 850
+    /// organizations activating at an all-hands inject do not hold the timeline (or a pause, or a halt)
+    /// up. The rows are already durable, so a lost notification loses nothing: an organization grain
+    /// rebuilds from the log on activation and reads it again when it misses a delivery.
     /// </summary>
-    private async Task NotifyOrganizations(IReadOnlyList<NewEvent> events, IReadOnlyList<AppendResult> results)
+    private void NotifyOrganizations(IReadOnlyList<NewEvent> events, IReadOnlyList<AppendResult> results)
     {
         var byOrganization = events
             .Select((e, i) => (Event: e, Result: results[i]))
             .Where(x => x.Event.Kind == EventKind.InjectDelivered && !x.Result.Duplicate)
             .GroupBy(x => x.Event.OrganizationId!, x => x.Event.Recorded(Id, x.Result.Seq));
-        try
-        {
-            await Task.WhenAll(byOrganization.Select(g =>
-                GrainFactory.GetGrain<IOrganizationGrain>(OrganizationKey.Of(Id, g.Key)).Delivered(g.ToArray())));
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Exercise {ExerciseId}: an organization grain was not told of a delivery; it will read it from the log", Id);
-        }
+        foreach (var deliveries in byOrganization)
+            _ = GrainFactory.GetGrain<IOrganizationGrain>(OrganizationKey.Of(Id, deliveries.Key)).Delivered(deliveries.ToArray());
     }
 
     private async Task ScheduleNextWakeup(CancellationToken cancellationToken)

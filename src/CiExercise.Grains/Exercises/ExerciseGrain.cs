@@ -3,6 +3,7 @@ using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Contracts.Scenarios;
+using CiExercise.Grains.Scenarios;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ namespace CiExercise.Grains.Exercises;
 public sealed partial class ExerciseGrain(
     IEventLog log,
     IExerciseCatalog catalog,
+    ExerciseScenarios scenarios,
     IWakeupScheduler wakeups,
     TimeProvider time,
     IOptions<EngineOptions> options,
@@ -31,7 +33,7 @@ public sealed partial class ExerciseGrain(
     {
         var record = await catalog.GetAsync(Id, cancellationToken);
         if (record is null) return;
-        var state = new ExerciseState(record.Id, record.Name, ScenarioJson.Deserialize<Scenario>(record.ScenarioJson));
+        var state = new ExerciseState(record.Id, record.Name, scenarios.Of(record));
         foreach (var e in await log.ReadExerciseLevelAsync(Id, cancellationToken)) state.Apply(e);
         _state = state;
         // Injects that fell due while no activation existed (a restart, a lost node) fire at once, as a
@@ -55,6 +57,7 @@ public sealed partial class ExerciseGrain(
         {
             throw Rules.Conflict("exercise.exists", $"An exercise with id '{Id}' already exists.");
         }
+        scenarios.Add(Id, scenario);
         _state = new ExerciseState(Id, record.Name, scenario);
         _state.Apply(created.Recorded(Id, 1));
         logger.LogInformation("Exercise {ExerciseId} created from scenario {ScenarioId} by {ActorId}", Id, scenario.Id, actor.Id);
@@ -156,6 +159,7 @@ public sealed partial class ExerciseGrain(
     private async Task<IReadOnlyList<AppendResult>> Append(IReadOnlyList<NewEvent> events)
     {
         var results = await log.AppendAsync(Id, events);
+        EngineMetrics.Count(events, results);
         for (var i = 0; i < events.Count; i++)
             if (events[i].OrganizationId is null) State.Apply(events[i].Recorded(Id, results[i].Seq));
         return results;

@@ -14,6 +14,13 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
 {
     private readonly Dictionary<string, FiredInject> _fired = [];
     private readonly List<Inject> _adHoc = [];
+    // Scripted injects not fired yet, in timeline order; fired ones are taken out as they fire.
+    private readonly List<Inject> _pending =
+        [.. scenario.Injects.OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal)];
+    // The injects of the view change only when one fires or is added, not with every reader: thousands of
+    // consoles read the view at STARTEX, and resolving recipients over 850 organizations for each is the
+    // work that held the timeline up.
+    private InjectState[]? _injectStates;
 
     public string Id { get; } = id;
     public string Name { get; } = name;
@@ -31,8 +38,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
     public bool IsFired(string injectId) => _fired.ContainsKey(injectId);
 
     /// <summary>Scripted injects not fired yet, in timeline order.</summary>
-    public IEnumerable<Inject> Pending =>
-        Scenario.Injects.Where(i => !_fired.ContainsKey(i.Id)).OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal);
+    public IReadOnlyList<Inject> Pending => _pending;
 
     public Inject? FindInject(string injectId) => AllInjects.FirstOrDefault(i => i.Id == injectId);
 
@@ -76,10 +82,13 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
                 break;
             case EventKind.AdHocInjectAdded:
                 _adHoc.Add(Payload<AdHocInjectAddedPayload>(e).Inject);
+                _injectStates = null;
                 break;
             case EventKind.InjectFired:
                 var fired = Payload<InjectFiredPayload>(e);
                 _fired[e.InjectId!] = new FiredInject(e.Seq, e.WallTime, e.ScenarioTime, fired.Lateness, fired.Late, fired.Recipients);
+                _pending.RemoveAll(i => i.Id == e.InjectId);
+                _injectStates = null;
                 break;
         }
     }
@@ -89,9 +98,9 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
         var scenarioNow = Clock.ScenarioAt(now);
         var clock = new ClockView(now, scenarioNow, Scenario.StoryStart + scenarioNow, Clock.Speed, Clock.Running);
         var phase = Scenario.Phases.LastOrDefault(p => p.Start <= scenarioNow && (p.End is null || scenarioNow < p.End));
-        var injects = AllInjects.Select(i => ToState(i)).OrderBy(s => s.Inject.At).ThenBy(s => s.Inject.Id, StringComparer.Ordinal);
+        _injectStates ??= [.. AllInjects.Select(ToState).OrderBy(s => s.Inject.At).ThenBy(s => s.Inject.Id, StringComparer.Ordinal)];
         return new ExerciseView(Id, Name, Scenario.Id, Status, clock, phase?.Id, Pending.FirstOrDefault()?.At,
-            HaltReason, LastSeq, injects.ToArray());
+            HaltReason, LastSeq, _injectStates);
     }
 
     public InjectState ToState(Inject inject)

@@ -3,6 +3,7 @@ using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Contracts.Scenarios;
+using CiExercise.Grains.Scenarios;
 using Microsoft.Extensions.Logging;
 
 namespace CiExercise.Grains.Organizations;
@@ -14,7 +15,7 @@ namespace CiExercise.Grains.Organizations;
 /// </summary>
 public sealed class OrganizationGrain(
     IEventLog log,
-    IExerciseCatalog catalog,
+    ExerciseScenarios scenarios,
     TimeProvider time,
     ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain
 {
@@ -32,9 +33,8 @@ public sealed class OrganizationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_exerciseId, _organizationId) = OrganizationKey.Parse(this.GetPrimaryKeyString());
-        var record = await catalog.GetAsync(_exerciseId, cancellationToken);
-        if (record is null) return;
-        _scenario = ScenarioJson.Deserialize<Scenario>(record.ScenarioJson);
+        _scenario = await scenarios.FindAsync(_exerciseId, cancellationToken);
+        if (_scenario is null) return;
         _organization = _scenario.FindOrganization(_organizationId);
         if (_organization is not null) await Reload(cancellationToken);
     }
@@ -118,10 +118,11 @@ public sealed class OrganizationGrain(
             message.RegardingInjectId, message.ForwardedFromSeq, payload,
             clientActionId is null ? null : $"{ClientDedupeKey(clientActionId)}:{recipient}")));
         var results = await log.AppendAsync(_exerciseId, events);
+        EngineMetrics.Count(events, results);
         if (results[0].Duplicate) return Replayed(clientActionId) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
         for (var i = 0; i < events.Count; i++) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
         await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, events[i + 1].Recorded(_exerciseId, results[i + 1].Seq))));
-        logger.LogInformation("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
+        logger.LogDebug("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
         return new ActionReceipt(results[0].Seq, now, scenario, false);
     }
 
@@ -149,10 +150,11 @@ public sealed class OrganizationGrain(
     private async Task<ActionReceipt> Record(params NewEvent[] events)
     {
         var results = await log.AppendAsync(_exerciseId, events);
+        EngineMetrics.Count(events, results);
         for (var i = 0; i < events.Length; i++)
             if (!results[i].Duplicate) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
         var last = events[^1];
-        logger.LogInformation("Exercise {ExerciseId}: {OrgId} {EventKind} on {InjectId} by {ActorId}",
+        logger.LogDebug("Exercise {ExerciseId}: {OrgId} {EventKind} on {InjectId} by {ActorId}",
             _exerciseId, _organizationId, last.Kind, last.InjectId, last.Actor.Id);
         return new ActionReceipt(results[^1].Seq, last.WallTime, last.ScenarioTime, results[^1].Duplicate);
     }

@@ -1,4 +1,5 @@
 using CiExercise.Contracts.Ports;
+using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;

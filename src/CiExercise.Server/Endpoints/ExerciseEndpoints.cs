@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
+using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;

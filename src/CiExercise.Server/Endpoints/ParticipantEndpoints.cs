@@ -1,6 +1,7 @@
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
+using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;

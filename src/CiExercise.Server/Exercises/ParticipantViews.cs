@@ -23,9 +23,13 @@ internal static class ParticipantViews
         return view with { Injects = delivered, NextInjectAt = null };
     }
 
-    private static Inject ForParticipant(Inject inject, ExercisePrincipal principal) => inject with
+    private static Inject ForParticipant(Inject inject, ExercisePrincipal principal) =>
+        AsDelivered(inject, principal.OrganizationId!, inject.Recipients.Roles.Count == 0 ? [] : [principal.Role!]);
+
+    /// <summary>An inject as the organization it was delivered to may see it: no other recipients, no answer key.</summary>
+    public static Inject AsDelivered(Inject inject, string organizationId, IReadOnlyList<string> roles) => inject with
     {
-        Recipients = new Recipients(false, [principal.OrganizationId!], [], inject.Recipients.Roles.Count == 0 ? [] : [principal.Role!]),
+        Recipients = new Recipients(false, [organizationId], [], roles),
         ExpectedAction = null,
         Objectives = [],
     };

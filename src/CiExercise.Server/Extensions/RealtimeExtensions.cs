@@ -14,13 +14,15 @@ public static class RealtimeExtensions
         services.AddSignalR(options =>
             {
                 options.AddFilter<RuleExceptionFilter>();
-                // A stateful reconnect replays what the server buffered; a larger buffer rides out a longer
-                // blip without a full re-subscribe.
-                options.StatefulReconnectBufferSize = 1_000_000;
+                // A stateful reconnect replays what the server buffered. The buffer is per connection (1 MB
+                // each was 6.8 GB at a national exercise's 6,800 consoles); a blip longer than it holds ends in
+                // a re-subscribe from the console's last sequence number, which loses nothing.
+                options.StatefulReconnectBufferSize = 64 * 1024;
             })
             .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<RuleExceptionFilter>();
         services.AddSingleton<HubConnections>();
+        services.AddSingleton<LiveEvents>();
         // Picked up by Serilog's ReadFrom.Services, so it runs before every sink.
         services.AddSingleton<Serilog.Core.ILogEventEnricher, HubTokenRedaction>();
         services.AddHostedService<RealtimeBridge>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CiExercise.Client.Hub;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
+using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace CiExercise.Server.Realtime;
 /// </summary>
 [Authorize]
 public sealed partial class ExerciseHub(
-    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, HubConnections connections, ILogger<ExerciseHub> logger)
+    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections, ILogger<ExerciseHub> logger)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
     public const int ReplayPageSize = 500;
@@ -51,7 +52,7 @@ public sealed partial class ExerciseHub(
             var page = await log.ReadAsync(exerciseId, last, ReplayPageSize, Context.ConnectionAborted);
             foreach (var e in page)
             {
-                if (EventAudience.CanSee(principal, e)) await Clients.Caller.Event(LiveEvent.From(e));
+                if (EventAudience.CanSee(principal, e)) await Clients.Caller.Event(await live.CreateAsync(e, Context.ConnectionAborted));
             }
             if (page.Count > 0) last = page[^1].Seq;
             if (page.Count < ReplayPageSize) break;

@@ -14,7 +14,8 @@ namespace CiExercise.Server.Realtime;
 /// back from the log, so consoles never see a gap they could not explain.
 /// </summary>
 public sealed partial class RealtimeBridge(
-    IEventFeed feed, IEventLog log, IHubContext<ExerciseHub, IExerciseHubClient> hub, ILogger<RealtimeBridge> logger) : IHostedService
+    IEventFeed feed, IEventLog log, LiveEvents live, IHubContext<ExerciseHub, IExerciseHubClient> hub, ILogger<RealtimeBridge> logger)
+    : IHostedService
 {
     private const int GapPageSize = 500;
     private const int MaxInFlight = 1000;
@@ -46,7 +47,7 @@ public sealed partial class RealtimeBridge(
                 if (e.Seq > last + 1) await FillGapAsync(e.ExerciseId, last, e.Seq, cancellationToken);
             }
 
-            await SendOneAsync(e);
+            await SendOneAsync(e, cancellationToken);
         }
     }
 
@@ -57,7 +58,7 @@ public sealed partial class RealtimeBridge(
         {
             var page = await log.ReadAsync(exerciseId, last, (int)Math.Min(GapPageSize, next - last - 1), cancellationToken);
             if (page.Count == 0) return;
-            foreach (var e in page) await SendOneAsync(e);
+            foreach (var e in page) await SendOneAsync(e, cancellationToken);
             last = page[^1].Seq;
         }
     }
@@ -71,10 +72,11 @@ public sealed partial class RealtimeBridge(
     /// stay pending; past that the bridge waits for the oldest, so a console stuck for good costs bounded memory
     /// until SignalR drops it.
     /// </summary>
-    private async Task SendOneAsync(ExerciseEvent e)
+    private async Task SendOneAsync(ExerciseEvent e, CancellationToken cancellationToken)
     {
         _lastSeq[e.ExerciseId] = e.Seq;
-        _inFlight.Enqueue(ObserveAsync(hub.Clients.Groups(EventAudience.GroupsFor(e)).Event(LiveEvent.From(e)), e));
+        var message = await live.CreateAsync(e, cancellationToken);
+        _inFlight.Enqueue(ObserveAsync(hub.Clients.Groups(EventAudience.GroupsFor(e)).Event(message), e));
         while (_inFlight.TryPeek(out var oldest) && oldest.IsCompleted) _ = _inFlight.Dequeue();
         if (_inFlight.Count >= MaxInFlight) await _inFlight.Dequeue();
     }

@@ -42,7 +42,7 @@ export class ExerciseModel {
       // The token is dead; a reload should land on the sign-in message, not retry it.
       if (this.feed.connection === "closed") clearSession();
       fresh.forEach(e => this.apply(e));
-      // A participant's view holds only the injects delivered to it so far: read it again for new ones.
+      // A delivery brings its inject; only one the console still cannot show makes it read the view again.
       if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))
         void this.refreshView();
       this.changed();
@@ -159,6 +159,8 @@ export class ExerciseModel {
         if (!e.injectId || !e.organizationId) break;
         const byOrg = this.deliveries.get(e.injectId) ?? new Map<string, Delivery>();
         this.deliveries.set(e.injectId, byOrg);
+        // Staff already hold the whole inject (with its answer key) from the view; keep that one.
+        if (e.inject && !this.injects.has(e.injectId)) this.injects.set(e.injectId, e.inject);
         byOrg.set(e.organizationId, {
           injectId: e.injectId, orgId: e.organizationId, seq: e.seq, scenarioAt: parseSpan(e.scenarioTime),
           respondBy: p.respondBy ? parseSpan(p.respondBy) : null, channel: p.channel ?? "", decisions: [],

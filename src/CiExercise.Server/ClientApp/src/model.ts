@@ -93,6 +93,8 @@ export interface LiveEvent {
   injectId?: string | null;
   refSeq?: number | null;
   payload: any;
+  /** On inject-delivered: the inject as this organization may see it, so the console needs no other read. */
+  inject?: Inject | null;
 }
 
 export interface ActionReceipt { seq: number; duplicate: boolean }
