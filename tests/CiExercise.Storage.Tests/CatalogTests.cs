@@ -26,23 +26,34 @@ public abstract class CatalogTests<TDatabase>(TDatabase database) : StorageTestB
     }
 
     [Fact]
-    public async Task List_is_newest_first_and_unfinished_leaves_out_ended_exercises()
+    public async Task List_is_newest_first_and_running_holds_only_exercises_whose_clock_runs()
     {
         var catalog = Database.CreateCatalog();
         var start = DateTimeOffset.UtcNow;
         var ids = new List<string>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 6; i++)
         {
             ids.Add(await CreateExerciseAsync(start.AddSeconds(i)));
         }
 
         await using var log = Database.CreateEventLog();
+        // 0 stays a draft; 1 ended; 2 runs; 3 paused; 4 resumed after a pause (speed changes do not count);
+        // 5 halted and lifted, which returns it to paused.
         await log.AppendAsync(ids[1], [Event(EventKind.ExerciseStarted), Event(EventKind.ExerciseEnded)], Cancellation);
+        await log.AppendAsync(ids[2], [Event(EventKind.ExerciseStarted), Event(EventKind.SpeedChanged)], Cancellation);
+        await log.AppendAsync(ids[3], [Event(EventKind.ExerciseStarted), Event(EventKind.ExercisePaused)], Cancellation);
+        await log.AppendAsync(ids[4], [Event(EventKind.ExerciseStarted), Event(EventKind.ExercisePaused), Event(EventKind.ExerciseResumed), Event(EventKind.ClockJumped)], Cancellation);
+        await log.AppendAsync(ids[5], [Event(EventKind.ExerciseStarted), Event(EventKind.RealWorldHaltDeclared), Event(EventKind.RealWorldHaltLifted)], Cancellation);
 
         var listed = (await catalog.ListAsync(Cancellation)).Select(r => r.Id).Where(ids.Contains);
-        Assert.Equal([ids[2], ids[1], ids[0]], listed);
-        var unfinished = (await catalog.ListUnfinishedAsync(Cancellation)).Where(ids.Contains);
-        Assert.Equal([ids[2], ids[0]], unfinished);
+        Assert.Equal(Enumerable.Reverse(ids), listed);
+        var running = (await catalog.ListRunningAsync(Cancellation)).Where(ids.Contains);
+        Assert.Equal([ids[4], ids[2]], running);
+        // What the exercise list folds instead of waking each grain: the clock rows, and the last seq.
+        Assert.Equal([EventKind.ExerciseStarted, EventKind.ExercisePaused, EventKind.ExerciseResumed, EventKind.ClockJumped],
+            (await log.ReadClockAsync(ids[4], Cancellation)).Select(e => e.Kind));
+        Assert.Equal(5, await log.ReadLastSeqAsync(ids[4], Cancellation));
+        Assert.Equal(0, await log.ReadLastSeqAsync(NewId("absent"), Cancellation));
     }
 
     [Fact]

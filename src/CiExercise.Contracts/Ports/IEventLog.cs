@@ -25,4 +25,10 @@ public interface IEventLog
     /// <summary>Every exercise-level event (no organization: lifecycle, clock, timeline), in order.</summary>
     Task<IReadOnlyList<ExerciseEvent>> ReadExerciseLevelAsync(
         string exerciseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The lifecycle and clock events of an exercise, in order: its status and clocks without its grain.</summary>
+    Task<IReadOnlyList<ExerciseEvent>> ReadClockAsync(string exerciseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest sequence number the exercise has (0 when it has none, or does not exist).</summary>
+    Task<long> ReadLastSeqAsync(string exerciseId, CancellationToken cancellationToken = default);
 }

@@ -16,6 +16,6 @@ public interface IExerciseCatalog
     /// <summary>Every exercise, newest first.</summary>
     Task<IReadOnlyList<ExerciseRecord>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Ids of exercises that have no ExerciseEnded event: the ones to wake after a restart.</summary>
-    Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken = default);
+    /// <summary>Ids of exercises whose clock runs (started or resumed last): the only ones with injects to fire after a restart.</summary>
+    Task<IReadOnlyList<string>> ListRunningAsync(CancellationToken cancellationToken = default);
 }

@@ -93,10 +93,16 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
         }
     }
 
-    public ExerciseView ToView(DateTimeOffset now)
+    public ClockView ClockAt(DateTimeOffset now)
     {
         var scenarioNow = Clock.ScenarioAt(now);
-        var clock = new ClockView(now, scenarioNow, Scenario.StoryStart + scenarioNow, Clock.Speed, Clock.Running);
+        return new ClockView(now, scenarioNow, Scenario.StoryStart + scenarioNow, Clock.Speed, Clock.Running);
+    }
+
+    public ExerciseView ToView(DateTimeOffset now)
+    {
+        var clock = ClockAt(now);
+        var scenarioNow = clock.ScenarioElapsed;
         var phase = Scenario.Phases.LastOrDefault(p => p.Start <= scenarioNow && (p.End is null || scenarioNow < p.End));
         _injectStates ??= [.. AllInjects.Select(ToState).OrderBy(s => s.Inject.At).ThenBy(s => s.Inject.Id, StringComparer.Ordinal)];
         return new ExerciseView(Id, Name, Scenario.Id, Status, clock, phase?.Id, Pending.FirstOrDefault()?.At,

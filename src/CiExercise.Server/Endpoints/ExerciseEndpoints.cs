@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
+using CiExercise.Grains.Exercises;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
@@ -45,19 +46,25 @@ public static partial class ExerciseEndpoints
         return TypedResults.Created($"/api/exercises/{id}", view);
     }
 
-    /// <summary>The exercises the principal belongs to: all of them for a controller of every exercise.</summary>
+    /// <summary>
+    /// The exercises the principal belongs to: all of them for a controller of every exercise. Status and
+    /// clocks are folded from each exercise's clock events, so listing wakes no exercise grain.
+    /// </summary>
     public static async Task<Ok<ExerciseSummary[]>> List(
-        IExerciseCatalog catalog, IGrainFactory grains, HttpContext context, CancellationToken cancellationToken)
+        IExerciseCatalog catalog, IEventLog log, ExerciseScenarios scenarios, TimeProvider time, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var principal = ApiActors.Principal(context);
-        var records = (await catalog.ListAsync(cancellationToken)).Where(r => principal.Covers(r.Id));
-        var summaries = await Task.WhenAll(records.Select(async record =>
+        var summaries = new List<ExerciseSummary>();
+        foreach (var record in (await catalog.ListAsync(cancellationToken)).Where(r => principal.Covers(r.Id)))
         {
-            var view = await grains.GetGrain<IExerciseGrain>(record.Id).GetView();
-            return new ExerciseSummary(record.Id, record.Name, record.ScenarioId, record.CreatedAt,
-                view.Status, view.Clock, view.LastSeq);
-        }));
-        return TypedResults.Ok(summaries);
+            var clockEvents = await log.ReadClockAsync(record.Id, cancellationToken);
+            var (status, clock) = ExerciseStatusFold.Fold(scenarios.Of(record), clockEvents, time.GetUtcNow());
+            summaries.Add(new ExerciseSummary(record.Id, record.Name, record.ScenarioId, record.CreatedAt,
+                status, clock, await log.ReadLastSeqAsync(record.Id, cancellationToken)));
+        }
+
+        return TypedResults.Ok(summaries.ToArray());
     }
 
     /// <summary>The whole timeline for staff; for a participant only what reached their organization and role.</summary>

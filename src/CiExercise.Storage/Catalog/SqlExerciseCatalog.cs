@@ -78,11 +78,11 @@ public sealed partial class SqlExerciseCatalog : IExerciseCatalog
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListRunningAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(
-            _dialect.Sql.ExerciseListUnfinished, new { EndedKind = nameof(EventKind.ExerciseEnded) }, cancellationToken: cancellationToken));
+            _dialect.Sql.ExerciseListRunning, cancellationToken: cancellationToken));
         return ids.ToList();
     }
 

@@ -17,10 +17,12 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string EventReadAfter { get; } = Load(resourcePrefix, "event_read_after");
     public string EventReadOrganization { get; } = Load(resourcePrefix, "event_read_organization");
     public string EventReadExerciseLevel { get; } = Load(resourcePrefix, "event_read_exercise_level");
+    public string EventReadClock { get; } = Load(resourcePrefix, "event_read_clock");
+    public string SequenceRead { get; } = Load(resourcePrefix, "sequence_read");
     public string ExerciseInsert { get; } = Load(resourcePrefix, "exercise_insert");
     public string ExerciseGet { get; } = Load(resourcePrefix, "exercise_get");
     public string ExerciseList { get; } = Load(resourcePrefix, "exercise_list");
-    public string ExerciseListUnfinished { get; } = Load(resourcePrefix, "exercise_list_unfinished");
+    public string ExerciseListRunning { get; } = Load(resourcePrefix, "exercise_list_running");
     public string JoinLinkInsert { get; } = Load(resourcePrefix, "join_link_insert");
     public string JoinLinkGet { get; } = Load(resourcePrefix, "join_link_get");
     public string JoinLinkList { get; } = Load(resourcePrefix, "join_link_list");

@@ -93,6 +93,16 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
         string exerciseId, CancellationToken cancellationToken = default) =>
         QueryAsync(_dialect.Sql.EventReadExerciseLevel, new { ExerciseId = exerciseId }, cancellationToken);
 
+    public Task<IReadOnlyList<ExerciseEvent>> ReadClockAsync(string exerciseId, CancellationToken cancellationToken = default) =>
+        QueryAsync(_dialect.Sql.EventReadClock, new { ExerciseId = exerciseId }, cancellationToken);
+
+    public async Task<long> ReadLastSeqAsync(string exerciseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            _dialect.Sql.SequenceRead, new { ExerciseId = exerciseId }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
     /// <summary>
     /// Stops taking appends, commits everything already queued and waits for it: after this no caller is
     /// left waiting. Safe to call more than once.
