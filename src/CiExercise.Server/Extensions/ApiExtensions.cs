@@ -22,17 +22,31 @@ public static class ApiExtensions
 
     public static void UseCiExerciseApi(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
+        app.UseSerilogRequestLogging(options =>
         {
-            // The ids in the route become properties of the request's log event, so one exercise's or one
-            // organization's requests can be found without parsing paths.
-            if (context.GetRouteValue("id") is string exerciseId) diagnostics.Set("ExerciseId", exerciseId);
-            if (context.GetRouteValue("orgId") is string orgId) diagnostics.Set("OrgId", orgId);
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                // The ids in the route become properties of the request's log event, so one exercise's or one
+                // organization's requests can be found without parsing paths.
+                if (context.GetRouteValue("id") is string exerciseId) diagnostics.Set("ExerciseId", exerciseId);
+                if (context.GetRouteValue("orgId") is string orgId) diagnostics.Set("OrgId", orgId);
+            };
+            options.GetLevel = RequestLogLevel;
         });
         // After request logging, so that a refused command is logged with the status it was answered with.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
     }
+
+    /// <summary>
+    /// Thousands of consoles read and act at once in a national exercise: a line per answered request would
+    /// cost more than the requests, so those are Debug (the grains log the control cell's commands, and
+    /// metrics count the rest); refusals stay Warning and failures Error.
+    /// </summary>
+    private static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error) =>
+        error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : context.Response.StatusCode >= 400 ? Serilog.Events.LogEventLevel.Warning
+        : Serilog.Events.LogEventLevel.Debug;
 
     public static void MapCiExerciseEndpoints(this WebApplication app)
     {

@@ -23,6 +23,7 @@ public static class RealtimeExtensions
         services.AddSingleton<RuleExceptionFilter>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<LiveEvents>();
+        services.AddSingleton<RealtimeMetrics>();
         // Picked up by Serilog's ReadFrom.Services, so it runs before every sink.
         services.AddSingleton<Serilog.Core.ILogEventEnricher, HubTokenRedaction>();
         services.AddHostedService<RealtimeBridge>();

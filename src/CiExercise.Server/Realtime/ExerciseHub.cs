@@ -16,7 +16,8 @@ namespace CiExercise.Server.Realtime;
 /// </summary>
 [Authorize]
 public sealed partial class ExerciseHub(
-    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections, ILogger<ExerciseHub> logger)
+    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections,
+    RealtimeMetrics metrics, ILogger<ExerciseHub> logger)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
     public const int ReplayPageSize = 500;
@@ -50,10 +51,14 @@ public sealed partial class ExerciseHub(
         while (true)
         {
             var page = await log.ReadAsync(exerciseId, last, ReplayPageSize, Context.ConnectionAborted);
+            var replayed = 0;
             foreach (var e in page)
             {
-                if (EventAudience.CanSee(principal, e)) await Clients.Caller.Event(await live.CreateAsync(e, Context.ConnectionAborted));
+                if (!EventAudience.CanSee(principal, e)) continue;
+                await Clients.Caller.Event(await live.CreateAsync(e, Context.ConnectionAborted));
+                replayed++;
             }
+            metrics.Replayed(replayed);
             if (page.Count > 0) last = page[^1].Seq;
             if (page.Count < ReplayPageSize) break;
         }
@@ -139,7 +144,7 @@ public sealed partial class ExerciseHub(
 
     private static HubException Refuse(string code, string message) => new(HubErrors.Format(code, message));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hub connection {ConnectionId} opened by a {Kind} of exercise {PrincipalExerciseId}, organization {OrgId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} opened by a {Kind} of exercise {PrincipalExerciseId}, organization {OrgId}")]
     private static partial void LogConnected(ILogger logger, string connectionId, PrincipalKind kind, string? principalExerciseId, string? orgId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} subscribed to {ExerciseId} after {AfterSeq}, replayed to {LastSeq}")]

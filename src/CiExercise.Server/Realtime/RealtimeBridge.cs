@@ -14,7 +14,8 @@ namespace CiExercise.Server.Realtime;
 /// back from the log, so consoles never see a gap they could not explain.
 /// </summary>
 public sealed partial class RealtimeBridge(
-    IEventFeed feed, IEventLog log, LiveEvents live, IHubContext<ExerciseHub, IExerciseHubClient> hub, ILogger<RealtimeBridge> logger)
+    IEventFeed feed, IEventLog log, LiveEvents live, IHubContext<ExerciseHub, IExerciseHubClient> hub, RealtimeMetrics metrics,
+    ILogger<RealtimeBridge> logger)
     : IHostedService
 {
     private const int GapPageSize = 500;
@@ -77,6 +78,7 @@ public sealed partial class RealtimeBridge(
         _lastSeq[e.ExerciseId] = e.Seq;
         var message = await live.CreateAsync(e, cancellationToken);
         _inFlight.Enqueue(ObserveAsync(hub.Clients.Groups(EventAudience.GroupsFor(e)).Event(message), e));
+        metrics.Sent();
         while (_inFlight.TryPeek(out var oldest) && oldest.IsCompleted) _ = _inFlight.Dequeue();
         if (_inFlight.Count >= MaxInFlight) await _inFlight.Dequeue();
     }
