@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Server.Identity;
@@ -11,20 +13,25 @@ namespace CiExercise.Server.Exercises;
 /// </summary>
 internal static class ParticipantViews
 {
+    // The exercise grain hands out the same inject list until an inject fires, and thousands of consoles
+    // open at STARTEX: each organization and role's share of it is worked out once per list, not per reader
+    // (an all-hands inject lists 850 recipients to search).
+    private static readonly ConditionalWeakTable<IReadOnlyList<InjectState>, ConcurrentDictionary<(string Org, string Role), InjectState[]>> Shares = new();
+
     public static ExerciseView Filter(ExerciseView view, ExercisePrincipal principal)
     {
         if (principal.IsStaff) return view;
-        var org = principal.OrganizationId!;
-        var delivered = view.Injects
-            .Where(i => i.Status == InjectStatus.Fired && i.Recipients.Contains(org)
-                && (i.Inject.Recipients.Roles.Count == 0 || i.Inject.Recipients.Roles.Contains(principal.Role!)))
-            .Select(i => i with { Recipients = [org], Inject = ForParticipant(i.Inject, principal) })
-            .ToArray();
+        var delivered = Shares.GetOrCreateValue(view.Injects)
+            .GetOrAdd((principal.OrganizationId!, principal.Role!), static (key, injects) => Share(injects, key.Org, key.Role), view.Injects);
         return view with { Injects = delivered, NextInjectAt = null };
     }
 
-    private static Inject ForParticipant(Inject inject, ExercisePrincipal principal) =>
-        AsDelivered(inject, principal.OrganizationId!, inject.Recipients.Roles.Count == 0 ? [] : [principal.Role!]);
+    private static InjectState[] Share(IReadOnlyList<InjectState> injects, string org, string role) =>
+        injects
+            .Where(i => i.Status == InjectStatus.Fired && i.Recipients.Contains(org)
+                && (i.Inject.Recipients.Roles.Count == 0 || i.Inject.Recipients.Roles.Contains(role)))
+            .Select(i => i with { Recipients = [org], Inject = AsDelivered(i.Inject, org, i.Inject.Recipients.Roles.Count == 0 ? [] : [role]) })
+            .ToArray();
 
     /// <summary>An inject as the organization it was delivered to may see it: no other recipients, no answer key.</summary>
     public static Inject AsDelivered(Inject inject, string organizationId, IReadOnlyList<string> roles) => inject with
