@@ -27,6 +27,7 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string JoinLinkRevoke { get; } = Load(resourcePrefix, "join_link_revoke");
     public string JoinLinkUse { get; } = Load(resourcePrefix, "join_link_use");
     public string JoinLinkCountKind { get; } = Load(resourcePrefix, "join_link_count_kind");
+    public string ScratchExerciseDelete { get; } = Load(resourcePrefix, "scratch_exercise_delete");
 
     private static string Load(string prefix, string name) => SqlScripts.Load($"{prefix}.{name}.sql");
 }
