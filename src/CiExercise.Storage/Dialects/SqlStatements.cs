@@ -14,9 +14,12 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string SequenceInsert { get; } = Load(resourcePrefix, "sequence_insert");
     public string EventFindDedupe { get; } = Load(resourcePrefix, "event_find_dedupe");
     public string EventInsert { get; } = Load(resourcePrefix, "event_insert");
+    public string EventFindDedupeMany { get; } = Load(resourcePrefix, "event_find_dedupe_many");
+    public string EventInsertMany { get; } = Load(resourcePrefix, "event_insert_many");
     public string EventReadAfter { get; } = Load(resourcePrefix, "event_read_after");
     public string EventReadOrganization { get; } = Load(resourcePrefix, "event_read_organization");
     public string EventReadExerciseLevel { get; } = Load(resourcePrefix, "event_read_exercise_level");
+    public string EventReadVisible { get; } = Load(resourcePrefix, "event_read_visible");
     public string ExerciseInsert { get; } = Load(resourcePrefix, "exercise_insert");
     public string ExerciseGet { get; } = Load(resourcePrefix, "exercise_get");
     public string ExerciseList { get; } = Load(resourcePrefix, "exercise_list");
