@@ -18,6 +18,17 @@ public interface IEventLog
     Task<IReadOnlyList<ExerciseEvent>> ReadAsync(
         string exerciseId, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The events after <paramref name="afterSeq"/> that a participant of <paramref name="organizationId"/>
+    /// may see, in seq order, at most <paramref name="limit"/> of them: the exercise-level events of
+    /// <see cref="LifecycleKinds"/> and every event with OrganizationId = organizationId. Read through the
+    /// organization index, so a page costs what it returns, not the size of the log. Deliveries meant for
+    /// other roles of the organization are included: the caller still filters by role (the server's
+    /// EventAudience.CanSee). Page on with the last returned Seq until a page comes back empty.
+    /// </summary>
+    Task<IReadOnlyList<ExerciseEvent>> ReadVisibleAsync(
+        string exerciseId, string organizationId, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Every event of one organization's stream (OrganizationId = organizationId), in order.</summary>
     Task<IReadOnlyList<ExerciseEvent>> ReadOrganizationAsync(
         string exerciseId, string organizationId, CancellationToken cancellationToken = default);

@@ -11,11 +11,8 @@ namespace CiExercise.Server.Identity;
 /// </summary>
 public static class EventAudience
 {
-    private static readonly HashSet<EventKind> Lifecycle =
-    [
-        EventKind.ExerciseStarted, EventKind.ExercisePaused, EventKind.ExerciseResumed, EventKind.SpeedChanged,
-        EventKind.ClockJumped, EventKind.ExerciseEnded, EventKind.RealWorldHaltDeclared, EventKind.RealWorldHaltLifted,
-    ];
+    // Shared with the event log's visible-events query (IEventLog.ReadVisibleAsync), so replay reads what this allows.
+    private static readonly IReadOnlySet<EventKind> Lifecycle = LifecycleKinds.All;
 
     public static bool CanSee(ExercisePrincipal principal, ExerciseEvent e)
     {

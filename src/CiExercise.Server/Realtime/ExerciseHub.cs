@@ -38,7 +38,8 @@ public sealed partial class ExerciseHub(
 
     /// <summary>
     /// Joins the live groups first, then replays from the log: an event committed before the read is in the
-    /// replay, one committed after reaches the groups; the client drops the ones it gets twice.
+    /// replay, one committed after reaches the groups; the client drops the ones it gets twice. The audience
+    /// rule still decides each row (roles within an organization).
     /// </summary>
     public async Task<long> Subscribe(string exerciseId, long afterSeq)
     {
@@ -50,7 +51,10 @@ public sealed partial class ExerciseHub(
         var last = afterSeq;
         while (true)
         {
-            var page = await log.ReadAsync(exerciseId, last, ReplayPageSize, Context.ConnectionAborted);
+            // A participant's replay reads only its organization's rows and the clock, not the whole log.
+            var page = principal.IsStaff
+                ? await log.ReadAsync(exerciseId, last, ReplayPageSize, Context.ConnectionAborted)
+                : await log.ReadVisibleAsync(exerciseId, principal.OrganizationId!, last, ReplayPageSize, Context.ConnectionAborted);
             var replayed = 0;
             foreach (var e in page)
             {

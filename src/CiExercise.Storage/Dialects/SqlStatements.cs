@@ -14,9 +14,12 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string SequenceInsert { get; } = Load(resourcePrefix, "sequence_insert");
     public string EventFindDedupe { get; } = Load(resourcePrefix, "event_find_dedupe");
     public string EventInsert { get; } = Load(resourcePrefix, "event_insert");
+    public string EventFindDedupeMany { get; } = Load(resourcePrefix, "event_find_dedupe_many");
+    public string EventInsertMany { get; } = Load(resourcePrefix, "event_insert_many");
     public string EventReadAfter { get; } = Load(resourcePrefix, "event_read_after");
     public string EventReadOrganization { get; } = Load(resourcePrefix, "event_read_organization");
     public string EventReadExerciseLevel { get; } = Load(resourcePrefix, "event_read_exercise_level");
+    public string EventReadVisible { get; } = Load(resourcePrefix, "event_read_visible");
     public string EventReadClock { get; } = Load(resourcePrefix, "event_read_clock");
     public string SequenceRead { get; } = Load(resourcePrefix, "sequence_read");
     public string ExerciseInsert { get; } = Load(resourcePrefix, "exercise_insert");
@@ -29,6 +32,7 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string JoinLinkRevoke { get; } = Load(resourcePrefix, "join_link_revoke");
     public string JoinLinkUse { get; } = Load(resourcePrefix, "join_link_use");
     public string JoinLinkCountKind { get; } = Load(resourcePrefix, "join_link_count_kind");
+    public string ScratchExerciseDelete { get; } = Load(resourcePrefix, "scratch_exercise_delete");
 
     private static string Load(string prefix, string name) => SqlScripts.Load($"{prefix}.{name}.sql");
 }

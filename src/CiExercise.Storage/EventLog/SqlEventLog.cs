@@ -85,6 +85,15 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
         return QueryAsync(_dialect.Sql.EventReadAfter, new { ExerciseId = exerciseId, AfterSeq = afterSeq, Limit = limit }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<ExerciseEvent>> ReadVisibleAsync(
+        string exerciseId, string organizationId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return QueryAsync(
+            _dialect.Sql.EventReadVisible, new { ExerciseId = exerciseId, OrgId = organizationId, AfterSeq = afterSeq, Limit = limit }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<ExerciseEvent>> ReadOrganizationAsync(
         string exerciseId, string organizationId, CancellationToken cancellationToken = default) =>
         QueryAsync(_dialect.Sql.EventReadOrganization, new { ExerciseId = exerciseId, OrgId = organizationId }, cancellationToken);

@@ -1,0 +1,33 @@
+-- What a participant of @OrgId may see after @AfterSeq, at most @Limit rows in seq order: its own
+-- organization's stream and the exercise-level lifecycle and clock events (CiExercise.Contracts
+-- LifecycleKinds; a test holds this list to it). Two seeks on ix_exercise_events_org, each cut at
+-- @Limit, merged: the cost follows what the participant sees, not the size of the log.
+SELECT TOP (@Limit) v.ExerciseId, v.Seq, v.Kind, v.WallTime, v.ScenarioTicks, v.OrgId, v.ActorId, v.ActorRole, v.ActorOrg,
+       v.InjectId, v.RefSeq, v.Payload
+FROM
+(
+    SELECT o.* FROM
+    (
+        SELECT TOP (@Limit)
+               exercise_id AS ExerciseId, seq AS Seq, kind AS Kind, wall_time AS WallTime, scenario_ticks AS ScenarioTicks,
+               org_id AS OrgId, actor_id AS ActorId, actor_role AS ActorRole, actor_org AS ActorOrg,
+               inject_id AS InjectId, ref_seq AS RefSeq, payload AS Payload
+        FROM dbo.exercise_events
+        WHERE exercise_id = @ExerciseId AND org_id = @OrgId AND seq > @AfterSeq
+        ORDER BY seq
+    ) AS o
+    UNION ALL
+    SELECT x.* FROM
+    (
+        SELECT TOP (@Limit)
+               exercise_id AS ExerciseId, seq AS Seq, kind AS Kind, wall_time AS WallTime, scenario_ticks AS ScenarioTicks,
+               org_id AS OrgId, actor_id AS ActorId, actor_role AS ActorRole, actor_org AS ActorOrg,
+               inject_id AS InjectId, ref_seq AS RefSeq, payload AS Payload
+        FROM dbo.exercise_events
+        WHERE exercise_id = @ExerciseId AND org_id IS NULL AND seq > @AfterSeq
+          AND kind IN ('ExerciseStarted', 'ExercisePaused', 'ExerciseResumed', 'SpeedChanged', 'ClockJumped',
+                       'ExerciseEnded', 'RealWorldHaltDeclared', 'RealWorldHaltLifted')
+        ORDER BY seq
+    ) AS x
+) AS v
+ORDER BY v.Seq;

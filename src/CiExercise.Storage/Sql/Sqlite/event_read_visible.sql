@@ -1,0 +1,34 @@
+-- What a participant of @OrgId may see after @AfterSeq, at most @Limit rows in seq order: its own
+-- organization's stream and the exercise-level lifecycle and clock events (CiExercise.Contracts
+-- LifecycleKinds; a test holds this list to it). Two seeks on ix_exercise_events_org, each cut at
+-- @Limit, merged: the cost follows what the participant sees, not the size of the log. INDEXED BY
+-- because without statistics SQLite takes the primary key for "org_id IS NULL" and reads every row.
+SELECT ExerciseId, Seq, Kind, WallTime, ScenarioTicks, OrgId, ActorId, ActorRole, ActorOrg, InjectId, RefSeq, Payload
+FROM
+(
+    SELECT * FROM
+    (
+        SELECT exercise_id AS ExerciseId, seq AS Seq, kind AS Kind, wall_time AS WallTime, scenario_ticks AS ScenarioTicks,
+               org_id AS OrgId, actor_id AS ActorId, actor_role AS ActorRole, actor_org AS ActorOrg,
+               inject_id AS InjectId, ref_seq AS RefSeq, payload AS Payload
+        FROM exercise_events INDEXED BY ix_exercise_events_org
+        WHERE exercise_id = @ExerciseId AND org_id = @OrgId AND seq > @AfterSeq
+        ORDER BY seq
+        LIMIT @Limit
+    )
+    UNION ALL
+    SELECT * FROM
+    (
+        SELECT exercise_id AS ExerciseId, seq AS Seq, kind AS Kind, wall_time AS WallTime, scenario_ticks AS ScenarioTicks,
+               org_id AS OrgId, actor_id AS ActorId, actor_role AS ActorRole, actor_org AS ActorOrg,
+               inject_id AS InjectId, ref_seq AS RefSeq, payload AS Payload
+        FROM exercise_events INDEXED BY ix_exercise_events_org
+        WHERE exercise_id = @ExerciseId AND org_id IS NULL AND seq > @AfterSeq
+          AND kind IN ('ExerciseStarted', 'ExercisePaused', 'ExerciseResumed', 'SpeedChanged', 'ClockJumped',
+                       'ExerciseEnded', 'RealWorldHaltDeclared', 'RealWorldHaltLifted')
+        ORDER BY seq
+        LIMIT @Limit
+    )
+)
+ORDER BY Seq
+LIMIT @Limit;
