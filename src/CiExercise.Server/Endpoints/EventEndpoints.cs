@@ -22,7 +22,7 @@ public static class EventEndpoints
 
     /// <summary>
     /// A page of the rows the principal may see (EventAudience). NextAfter is the last row read, seen or
-    /// not, so that a participant pages through rows meant for others without being shown them.
+    /// not, so that a participant pages past rows of its organization meant for other roles.
     /// </summary>
     public static async Task<Results<Ok<EventPage>, ValidationProblem, ProblemHttpResult>> Read(
         string id, long? after, int? limit, ExerciseScenarios exercises, IEventLog log, HttpContext context,
@@ -37,10 +37,13 @@ public static class EventEndpoints
 
         var from = after ?? 0;
         var take = limit ?? DefaultLimit;
-        // One row more than asked tells whether another page follows without a count query.
-        var rows = await log.ReadAsync(id, from, take + 1, cancellationToken);
-        var read = rows.Take(take).ToList();
+        // One row more than asked tells whether another page follows without a count query. A participant's
+        // page is read from its organization's rows and the clock only, not from the whole log.
         var principal = ApiActors.Principal(context);
+        var rows = principal.IsStaff
+            ? await log.ReadAsync(id, from, take + 1, cancellationToken)
+            : await log.ReadVisibleAsync(id, principal.OrganizationId!, from, take + 1, cancellationToken);
+        var read = rows.Take(take).ToList();
         var events = read.Where(e => EventAudience.CanSee(principal, e)).Select(EventItem.From).ToArray();
         return TypedResults.Ok(new EventPage(events, read.Count > 0 ? read[^1].Seq : from, rows.Count > take));
     }
