@@ -4,6 +4,7 @@ using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Realtime.Presence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,7 +16,8 @@ namespace CiExercise.Server.Realtime;
 /// </summary>
 [Authorize]
 public sealed partial class ExerciseHub(
-    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, HubConnections connections, ILogger<ExerciseHub> logger)
+    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, HubConnections connections, ILogger<ExerciseHub> logger,
+    PresenceReader presence)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
     public const int ReplayPageSize = 500;
