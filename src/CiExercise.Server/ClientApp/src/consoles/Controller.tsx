@@ -36,8 +36,8 @@ export function Controller({ id, principal }: { id: string; principal: Principal
         <MselBoard model={model} />
         <OrgGrid model={model} presence={presence} />
         <div class="side">
-          <PresencePanel model={model} presence={presence} />
           <CheckPanel model={model} controller />
+          <PresencePanel model={model} presence={presence} />
         </div>
         <AdHocForm model={model} />
         <JoinLinks model={model} />

@@ -17,8 +17,8 @@ export function Observer({ id }: { id: string }) {
         <MselBoard model={model} />
         <OrgGrid model={model} presence={presence} />
         <div class="side">
-          <PresencePanel model={model} presence={presence} />
           <CheckPanel model={model} controller={false} />
+          <PresencePanel model={model} presence={presence} />
         </div>
         <Feed model={model} />
       </div>
