@@ -29,6 +29,7 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
         _hub.On<LiveEvent>(nameof(IExerciseHubClient.Event), OnEvent);
         _hub.On<string, long>(nameof(IExerciseHubClient.CaughtUp), OnCaughtUp);
         _hub.On<string>(nameof(IExerciseHubClient.Closing), OnClosing);
+        _hub.On<Contracts.Presence.PresenceView>(nameof(IExerciseHubClient.Presence), OnPresence);
         _hub.Reconnecting += _ =>
         {
             SetState(ExerciseConnectionState.Reconnecting);

@@ -1,4 +1,6 @@
+using CiExercise.Contracts.CommunicationChecks;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Presence;
 
 namespace CiExercise.Client.Hub;
 
@@ -25,4 +27,18 @@ public interface IExerciseHub
     Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId);
 
     Task<ActionReceipt> RecordObservation(string exerciseId, Observation observation, string? clientActionId);
+
+    /// <summary>Staff only: who is connected now (also pushed to staff as Presence when it changes).</summary>
+    Task<PresenceView> GetPresence(string exerciseId);
+
+    /// <summary>Controllers: a communication check down the reporting chain or to everyone (draft too).</summary>
+    Task<CheckStarted> StartCommunicationCheck(string exerciseId, CheckRoute route, string message, string? clientActionId);
+
+    Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId);
+
+    /// <summary>Participants: their organization received the check.</summary>
+    Task<ActionReceipt> AcknowledgeCheck(string exerciseId, string checkId, string? clientActionId);
+
+    /// <summary>Participants: pass the check on to the organizations that report to theirs (acknowledges it too).</summary>
+    Task<ActionReceipt> PassOnCheck(string exerciseId, string checkId, string? clientActionId);
 }

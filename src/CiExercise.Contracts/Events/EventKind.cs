@@ -30,4 +30,13 @@ public enum EventKind
     DecisionRecorded,
     MessageSent,
     MessageReceived,
+
+    // Communication checks (before or during play; see CommunicationCheckPayloads): exercise level (staff)...
+    CommunicationCheckStarted,
+    CommunicationCheckClosed,
+
+    // ...and per organization (the organization's own stream).
+    CommunicationCheckReceived,
+    CommunicationCheckAcknowledged,
+    CommunicationCheckPassedOn,
 }

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using CiExercise.Contracts.CommunicationChecks;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Scenarios;
 
@@ -45,6 +46,19 @@ public interface IExerciseGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RecordObservation")]
     Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId);
+
+    /// <summary>
+    /// Starts a communication check (in draft too): records it and its delivery to the first organizations
+    /// of the route. A repeated client action id of the same controller answers the first check.
+    /// </summary>
+    [Alias("StartCommunicationCheck")]
+    Task<CheckStarted> StartCommunicationCheck(Actor actor, CheckRoute route, string message, string? clientActionId);
+
+    /// <summary>Closes a check: organizations can no longer answer it, and its report is final.</summary>
+    [Alias("CloseCommunicationCheck")] Task<ActionReceipt> CloseCommunicationCheck(Actor actor, string checkId);
+
+    /// <summary>Asked by organization grains before they record an answer; interleaves like GetClock.</summary>
+    [Alias("GetCheckWindow"), ReadOnly, AlwaysInterleave] Task<CheckWindow> GetCheckWindow(string checkId);
 
     /// <summary>Fires every inject that is due and schedules the next wake-up. Idempotent.</summary>
     [Alias("FireDue")] Task FireDue();

@@ -28,5 +28,17 @@ public interface IOrganizationGrain : IGrainWithStringKey
     [Alias("SendMessage")]
     Task<ActionReceipt> SendMessage(Actor actor, OutgoingMessage message, string? clientActionId);
 
+    /// <summary>Told after the rows of a communication check reaching this organization are durable.</summary>
+    [Alias("CheckReceived"), AlwaysInterleave] Task CheckReceived(IReadOnlyList<ExerciseEvent> received);
+
+    /// <summary>Acknowledges a check this organization received; the first acknowledgement is the one that counts.</summary>
+    [Alias("AcknowledgeCheck")] Task<ActionReceipt> AcknowledgeCheck(Actor actor, string checkId, string? clientActionId);
+
+    /// <summary>
+    /// Passes a received check on to the organizations that report to this one (acknowledging it too, if
+    /// nobody had); the first pass counts, later ones are answered with it.
+    /// </summary>
+    [Alias("PassOnCheck")] Task<ActionReceipt> PassOnCheck(Actor actor, string checkId, string? clientActionId);
+
     [Alias("GetView"), ReadOnly] Task<OrganizationView> GetView();
 }

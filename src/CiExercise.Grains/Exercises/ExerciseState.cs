@@ -3,6 +3,7 @@ using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.Clock;
+using CiExercise.Grains.CommunicationChecks;
 
 namespace CiExercise.Grains.Exercises;
 
@@ -26,6 +27,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
     public string Name { get; } = name;
     public Scenario Scenario { get; } = scenario;
     public ExerciseClock Clock { get; } = new();
+    public CheckFold Checks { get; } = new();
     public ExerciseStatus Status { get; private set; } = ExerciseStatus.Draft;
     public ExerciseStatus StatusBeforeHalt { get; private set; } = ExerciseStatus.Draft;
     public string? HaltReason { get; private set; }
@@ -83,6 +85,9 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
             case EventKind.AdHocInjectAdded:
                 _adHoc.Add(Payload<AdHocInjectAddedPayload>(e).Inject);
                 _injectStates = null;
+                break;
+            case EventKind.CommunicationCheckStarted or EventKind.CommunicationCheckClosed:
+                Checks.Apply(e);
                 break;
             case EventKind.InjectFired:
                 var fired = Payload<InjectFiredPayload>(e);

@@ -13,7 +13,7 @@ namespace CiExercise.Grains.Organizations;
 /// is checked here (acting as this organization, in a role it has, on what reached that role) and is
 /// answered only once its row is committed.
 /// </summary>
-public sealed class OrganizationGrain(
+public sealed partial class OrganizationGrain(
     IEventLog log,
     ExerciseScenarios scenarios,
     TimeProvider time,

@@ -13,6 +13,9 @@ internal sealed class OrganizationState
     private readonly Dictionary<long, MessageItem> _received = [];
     private readonly Dictionary<string, ActionReceipt> _byClientActionId = [];
 
+    /// <summary>The communication checks that reached this organization and its answers.</summary>
+    public CheckInbox Checks { get; } = new();
+
     public InboxEntry? Find(string injectId) => _inbox.GetValueOrDefault(injectId);
 
     public ActionReceipt? FindClientAction(string clientActionId) => _byClientActionId.GetValueOrDefault(clientActionId);
@@ -45,6 +48,9 @@ internal sealed class OrganizationState
                 break;
             case EventKind.MessageReceived:
                 _received[e.Seq] = ToItem(e, Payload<MessagePayload>(e));
+                break;
+            case EventKind.CommunicationCheckReceived or EventKind.CommunicationCheckAcknowledged or EventKind.CommunicationCheckPassedOn:
+                Checks.Apply(e);
                 break;
         }
     }

@@ -64,5 +64,7 @@ public static class ApiExtensions
         app.MapControlEndpoints();
         app.MapParticipantEndpoints();
         app.MapEventEndpoints();
+        app.MapPresenceEndpoints();
+        app.MapCommunicationCheckEndpoints();
     }
 }

@@ -1,6 +1,7 @@
 using CiExercise.Client.Hub;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Server.Realtime;
+using CiExercise.Server.Realtime.Presence;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CiExercise.Server.Extensions;
@@ -24,6 +25,10 @@ public static class RealtimeExtensions
         services.AddSingleton<HubConnections>();
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<RealtimeMetrics>();
+        services.AddSingleton<NodePresence>();
+        services.AddSingleton<IPresenceSource>(sp => sp.GetRequiredService<NodePresence>());
+        services.AddSingleton<PresenceReader>();
+        services.AddHostedService<PresencePublisher>();
         // Picked up by Serilog's ReadFrom.Services, so it runs before every sink.
         services.AddSingleton<Serilog.Core.ILogEventEnricher, HubTokenRedaction>();
         services.AddHostedService<RealtimeBridge>();

@@ -35,12 +35,15 @@ public static class AccessPolicies
     /// <summary>An evaluator of {id}: observations.</summary>
     public const string ExerciseEvaluator = "ciex-exercise-evaluator";
 
+    /// <summary>Staff (controller, evaluator, observer) of {id}: presence and communication-check reports.</summary>
+    public const string ExerciseStaff = "ciex-exercise-staff";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var policy in new[]
                  {
                      Signed, Redeem, Controller, ControllerOfAll, ExerciseController, ExerciseMember, OrganizationReader,
-                     OrganizationActor, ExerciseEvaluator,
+                     OrganizationActor, ExerciseEvaluator, ExerciseStaff,
                  })
             options.AddPolicy(policy, p => p.AddRequirements(new AccessRequirement(policy)));
         // An endpoint that names no policy and does not allow anonymous callers still needs a principal.

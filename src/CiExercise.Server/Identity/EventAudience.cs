@@ -38,6 +38,9 @@ public static class EventAudience
         : principal.IsStaff ? [Groups.Staff(exerciseId)]
         : [Groups.Players(exerciseId), Groups.Organization(exerciseId, principal.OrganizationId!), Groups.Role(exerciseId, principal.OrganizationId!, principal.Role!)];
 
+    /// <summary>The group of an exercise's staff consoles (controllers, evaluators, observers): presence goes there.</summary>
+    public static string StaffGroup(string exerciseId) => Groups.Staff(exerciseId);
+
     private static IReadOnlyList<string>? RolesOf(ExerciseEvent e) =>
         e.Kind == EventKind.InjectDelivered ? ScenarioJson.Deserialize<InjectDeliveredPayload>(e.Payload).Roles : null;
 

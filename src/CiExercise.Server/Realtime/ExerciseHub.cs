@@ -5,6 +5,7 @@ using CiExercise.Contracts.Ports;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Realtime.Presence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -17,7 +18,7 @@ namespace CiExercise.Server.Realtime;
 [Authorize]
 public sealed partial class ExerciseHub(
     IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections,
-    RealtimeMetrics metrics, ILogger<ExerciseHub> logger)
+    RealtimeMetrics metrics, PresenceReader presence, ILogger<ExerciseHub> logger)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
     public const int ReplayPageSize = 500;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CiExercise.Client.Hub;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Realtime.Presence;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CiExercise.Server.Realtime;
@@ -17,12 +18,14 @@ public sealed partial class HubConnections : IDisposable
     private readonly IHubContext<ExerciseHub, IExerciseHubClient> _hub;
     private readonly RevocationSignal _revocations;
     private readonly TimeProvider _time;
+    private readonly NodePresence _presence;
     private readonly ILogger<HubConnections> _logger;
 
     public HubConnections(IHubContext<ExerciseHub, IExerciseHubClient> hub, RevocationSignal revocations, TimeProvider time,
-        ILogger<HubConnections> logger)
+        NodePresence presence, ILogger<HubConnections> logger)
     {
         _hub = hub;
+        _presence = presence;
         _revocations = revocations;
         _time = time;
         _logger = logger;
@@ -37,7 +40,8 @@ public sealed partial class HubConnections : IDisposable
         ITimer? expiry = expires is { } at
             ? _time.CreateTimer(_ => Close(id, ClosingReasons.TokenExpired), null, Max(at - _time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
             : null;
-        _connections[id] = new Entry(context, principal.TokenId, expiry);
+        _connections[id] = new Entry(context, principal, expiry);
+        _presence.Connected(principal);
         if (principal.TokenId is { } tokenId)
             _byToken.GetOrAdd(tokenId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[id] = 0;
     }
@@ -46,6 +50,7 @@ public sealed partial class HubConnections : IDisposable
     {
         if (!_connections.TryRemove(connectionId, out var entry)) return;
         entry.Expiry?.Dispose();
+        _presence.Disconnected(entry.Principal);
         if (entry.TokenId is { } tokenId && _byToken.TryGetValue(tokenId, out var ids))
         {
             ids.TryRemove(connectionId, out _);
@@ -98,7 +103,10 @@ public sealed partial class HubConnections : IDisposable
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private sealed record Entry(HubCallerContext Context, string? TokenId, ITimer? Expiry);
+    private sealed record Entry(HubCallerContext Context, ExercisePrincipal Principal, ITimer? Expiry)
+    {
+        public string? TokenId => Principal.TokenId;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing hub connection {ConnectionId}: {Reason}")]
     private static partial void LogClosing(ILogger logger, string connectionId, string reason);

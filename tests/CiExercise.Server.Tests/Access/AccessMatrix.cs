@@ -25,6 +25,7 @@ public static class AccessMatrix
     private static readonly Caller[] ControllersOfA = [Caller.ControllerOfAll, Caller.ControllerOfA];
     private static readonly Caller[] MembersOfA =
         [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.ParticipantOwnOrg, Caller.ParticipantOtherOrg, Caller.Evaluator, Caller.Observer];
+    private static readonly Caller[] StaffOfA = [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.Evaluator, Caller.Observer];
     private static readonly Caller[] ReadersOfOwnOrg =
         [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.ParticipantOwnOrg, Caller.Evaluator, Caller.Observer];
 
@@ -61,6 +62,12 @@ public static class AccessMatrix
         ["POST /api/exercises/{id}/organizations/{orgId}/decisions"] = [Caller.ParticipantOwnOrg],
         ["POST /api/exercises/{id}/organizations/{orgId}/messages"] = [Caller.ParticipantOwnOrg],
         ["POST /api/exercises/{id}/observations"] = [Caller.Evaluator],
+        ["GET /api/exercises/{id}/presence"] = StaffOfA,
+        ["POST /api/exercises/{id}/communication-checks/"] = ControllersOfA,
+        ["GET /api/exercises/{id}/communication-checks/"] = StaffOfA,
+        ["POST /api/exercises/{id}/communication-checks/{checkId}/close"] = ControllersOfA,
+        ["POST /api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}/acknowledgement"] = [Caller.ParticipantOwnOrg],
+        ["POST /api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}/pass-on"] = [Caller.ParticipantOwnOrg],
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };

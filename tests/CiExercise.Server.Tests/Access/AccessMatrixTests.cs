@@ -89,7 +89,7 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
         pattern.Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("/api/scenarios/{id}", $"/api/scenarios/{TestScenario.Id}", StringComparison.Ordinal)
             .Replace("{id}", exerciseId, StringComparison.Ordinal).Replace("{orgId}", orgId, StringComparison.Ordinal)
-            .Replace("{linkId}", linkId, StringComparison.Ordinal);
+            .Replace("{linkId}", linkId, StringComparison.Ordinal).Replace("{checkId}", "check-1", StringComparison.Ordinal);
 
     private static HttpRequestMessage Request(string method, string path, string key)
     {
@@ -109,6 +109,7 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
         _ when key.EndsWith("/acknowledgements", StringComparison.Ordinal) => """{"injectId":"i1-alert"}""",
         _ when key.EndsWith("/decisions", StringComparison.Ordinal) => """{"injectId":"i1-alert","text":"matrix"}""",
         _ when key.EndsWith("/messages", StringComparison.Ordinal) => """{"to":["ministry"],"subject":"s","body":"b"}""",
+        _ when key.EndsWith("/communication-checks/", StringComparison.Ordinal) => """{"route":"everyone","message":"matrix"}""",
         _ when key.EndsWith("/observations", StringComparison.Ordinal) => """{"kind":"strength","text":"matrix"}""",
         _ => "{}",
     };

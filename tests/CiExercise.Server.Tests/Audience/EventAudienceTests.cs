@@ -57,6 +57,23 @@ public sealed class EventAudienceTests
         Assert.False(EventAudience.CanSee(Principals[8], Event(EventKind.RealWorldHaltDeclared, null, [])));
     }
 
+    [Fact]
+    public void Participants_see_the_communication_check_rows_of_their_own_organization_only()
+    {
+        var sato = Principals[5];
+        foreach (var kind in new[] { EventKind.CommunicationCheckReceived, EventKind.CommunicationCheckAcknowledged, EventKind.CommunicationCheckPassedOn })
+        {
+            Assert.True(EventAudience.CanSee(sato, Event(kind, "bank", [])));
+            Assert.True(EventAudience.CanSee(Principals[6], Event(kind, "bank", [])));
+            Assert.False(EventAudience.CanSee(sato, Event(kind, "telco", [])));
+            Assert.True(EventAudience.CanSee(Principals[4], Event(kind, "telco", [])));
+        }
+        // Who the check targets and when it closed is the control cell's business.
+        Assert.False(EventAudience.CanSee(sato, Event(EventKind.CommunicationCheckStarted, null, [])));
+        Assert.False(EventAudience.CanSee(sato, Event(EventKind.CommunicationCheckClosed, null, [])));
+        Assert.True(EventAudience.CanSee(Principals[3], Event(EventKind.CommunicationCheckStarted, null, [])));
+    }
+
     private static IEnumerable<ExerciseEvent> EventsOf(EventKind kind)
     {
         foreach (var org in new string?[] { null, "bank", "telco" })

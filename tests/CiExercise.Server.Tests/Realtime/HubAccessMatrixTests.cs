@@ -1,5 +1,6 @@
 using CiExercise.Client;
 using CiExercise.Client.Hub;
+using CiExercise.Contracts.CommunicationChecks;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Server.Identity;
@@ -20,6 +21,8 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
     private const string Allowed = "allowed";
     private const string Denied = HubErrors.AccessDenied;
     private const string NotDelivered = "inject.not-delivered";
+    private const string CheckNotFound = "check.not-found";
+    private const string NothingToPassOn = "check.nothing-to-pass-on";
 
     /// <summary>What each caller gets: "allowed" or the refusal's code, in the order of <see cref="Caller"/>.</summary>
     private static readonly Dictionary<string, (string[] Expected, Func<ExerciseConnection, Target, Task> Call)> Matrix = new()
@@ -37,6 +40,15 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
         [nameof(IExerciseHub.RecordObservation)] = ([Allowed, Denied, Denied, Denied, Allowed, Denied],
             (c, t) => c.RecordObservation(t.ExerciseId,
                 new Observation(ObservationKind.Strength, HseepRating.S, "noted", ["report"], [t.InjectId], [t.OrganizationId]), null)),
+        [nameof(IExerciseHub.GetPresence)] = ([Allowed, Denied, Denied, Denied, Allowed, Allowed], (c, t) => c.GetPresence(t.ExerciseId)),
+        // The controller's check goes to everyone, so bank's participant can answer it (it has nobody to pass it on to).
+        [nameof(IExerciseHub.StartCommunicationCheck)] = ([Allowed, Denied, Denied, Denied, Denied, Denied],
+            (c, t) => c.StartCommunicationCheck(t.ExerciseId, CheckRoute.Everyone, "hub matrix", null)),
+        [nameof(IExerciseHub.CloseCommunicationCheck)] = ([CheckNotFound, Denied, Denied, Denied, Denied, Denied],
+            (c, t) => c.CloseCommunicationCheck(t.ExerciseId, "no-such-check")),
+        [nameof(IExerciseHub.AcknowledgeCheck)] = ([Denied, Denied, Allowed, Allowed, Denied, Denied], (c, t) => c.AcknowledgeCheck(t.ExerciseId, "check-1", null)),
+        [nameof(IExerciseHub.PassOnCheck)] = ([Denied, Denied, NothingToPassOn, NothingToPassOn, Denied, Denied],
+            (c, t) => c.PassOnCheck(t.ExerciseId, "check-1", null)),
     };
 
     private readonly HubHarness _hub = new(server.Factory);

@@ -67,6 +67,12 @@ export class LiveFeed {
     }
   }
 
+  /** Another push from the server beside the event stream (staff get "Presence"); returns the way to stop listening. */
+  onPush<T>(method: string, handler: (value: T) => void): () => void {
+    this.hub.on(method, handler);
+    return () => this.hub.off(method, handler);
+  }
+
   invoke<T>(method: string, ...args: unknown[]): Promise<T> {
     return this.hub.invoke<T>(method, this.exerciseId, ...args);
   }

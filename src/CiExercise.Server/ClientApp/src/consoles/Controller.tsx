@@ -3,15 +3,19 @@ import { get, post } from "../api";
 import type { ExerciseModel } from "../exercise";
 import { loc, t, useLang } from "../i18n";
 import type { Principal, Scenario } from "../model";
+import { usePresence } from "../presence";
 import { MselBoard, OrgGrid } from "../ui/Board";
 import { useExercise, useShortcuts } from "../ui/hooks";
 import { Shell } from "../ui/Shell";
 import { AdHocForm } from "./AdHocForm";
+import { CheckPanel } from "./CheckPanel";
 import { JoinLinks } from "./JoinLinks";
+import { PresencePanel } from "./PresencePanel";
 
 /** The control cell: both clocks and every clock command, the halt, the MSEL board, the grid, links. */
 export function Controller({ id, principal }: { id: string; principal: Principal }) {
   const model = useExercise(id);
+  const presence = usePresence(model);
   const haltRef = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   const command = (path: string, body?: unknown) =>
@@ -30,7 +34,11 @@ export function Controller({ id, principal }: { id: string; principal: Principal
       {error || model.error ? <p class="error" role="alert" data-testid="error">{error ?? model.error}</p> : null}
       <div class="controller">
         <MselBoard model={model} />
-        <OrgGrid model={model} />
+        <OrgGrid model={model} presence={presence} />
+        <div class="side">
+          <CheckPanel model={model} controller />
+          <PresencePanel model={model} presence={presence} />
+        </div>
         <AdHocForm model={model} />
         <JoinLinks model={model} />
       </div>

@@ -6,6 +6,7 @@ import { parseSpan, spanText } from "../time";
 import { useExercise, useShortcuts } from "../ui/hooks";
 import { EventRow, TimeLeft, deliveryState, injectTitle, orgName, sectorName } from "../ui/parts";
 import { Shell } from "../ui/Shell";
+import { CheckInbox } from "./CheckInbox";
 
 const newActionId = () => crypto.randomUUID();
 
@@ -41,6 +42,7 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
   return (
     <Shell title={t("participantTitle")} model={model} help={[t("help.participant")]}
       who={`${orgName(model, orgId)} · ${principal.role} · ${principal.name}`}>
+      <CheckInbox model={model} orgId={orgId} />
       <div class="participant">
         <section class="panel inbox" aria-labelledby="inbox-h">
           <h2 id="inbox-h">{t("inbox")} <span class="count" data-testid="inbox-count">{inbox.length}</span></h2>

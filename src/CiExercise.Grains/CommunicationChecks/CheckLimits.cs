@@ -1,0 +1,9 @@
+namespace CiExercise.Grains.CommunicationChecks;
+
+/// <summary>The bounds of communication checks: a short message, a few open at a time, a bounded record.</summary>
+public static class CheckLimits
+{
+    public const int MaxMessageLength = 1000;
+    public const int MaxOpen = 3;
+    public const int MaxPerExercise = 30;
+}

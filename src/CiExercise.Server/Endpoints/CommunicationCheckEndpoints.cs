@@ -1,0 +1,67 @@
+using CiExercise.Contracts.CommunicationChecks;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Grains.CommunicationChecks;
+using CiExercise.Grains.Scenarios;
+using CiExercise.Server.CommunicationChecks;
+using CiExercise.Server.Exercises;
+using CiExercise.Server.Identity;
+using CiExercise.Server.Problems;
+using CiExercise.Server.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CiExercise.Server.Endpoints;
+
+/// <summary>
+/// Communication checks: a controller starts and closes them, staff read the reachability per stage (folded from
+/// the log), and participants acknowledge or pass on as their own organization. Answers are 201 once durable.
+/// </summary>
+public static class CommunicationCheckEndpoints
+{
+    public static IEndpointRouteBuilder MapCommunicationCheckEndpoints(this IEndpointRouteBuilder app)
+    {
+        var control = app.MapGroup("/api/exercises/{id}/communication-checks").WithTags("Communication checks")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        control.MapPost("/", Start).WithName("StartCommunicationCheck").RequireAuthorization(AccessPolicies.ExerciseController);
+        control.MapPost("/{checkId}/close", Close).WithName("CloseCommunicationCheck").RequireAuthorization(AccessPolicies.ExerciseController);
+        control.MapGet("/", Reports).WithName("GetCommunicationChecks").RequireAuthorization(AccessPolicies.ExerciseStaff);
+
+        var answers = app.MapGroup("/api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}").WithTags("Communication checks")
+            .RequireAuthorization(AccessPolicies.OrganizationActor)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        answers.MapPost("/acknowledgement", (string id, string orgId, string checkId, CheckAnswerRequest request, IGrainFactory grains, HttpContext context) =>
+            Answer(id, orgId, grains, g => g.AcknowledgeCheck(ApiActors.Of(context), checkId, request.ClientActionId))).WithName("AcknowledgeCheck");
+        answers.MapPost("/pass-on", (string id, string orgId, string checkId, CheckAnswerRequest request, IGrainFactory grains, HttpContext context) =>
+            Answer(id, orgId, grains, g => g.PassOnCheck(ApiActors.Of(context), checkId, request.ClientActionId))).WithName("PassOnCheck");
+        return app;
+    }
+
+    public static async Task<Results<Created<CheckStarted>, ValidationProblem>> Start(
+        string id, CommunicationCheckRequest request, IGrainFactory grains, HttpContext context)
+    {
+        var errors = new FieldErrors().Required("message", request.Message);
+        if (request.Route is null) errors.Add("route", "The field 'route' is required: chain or everyone.");
+        if (request.Message is { Length: > CheckLimits.MaxMessageLength })
+            errors.Add("message", $"The message is {request.Message.Length} characters long; at most {CheckLimits.MaxMessageLength} are kept.");
+        if (errors.Any) return errors.Problem();
+        var started = await grains.GetGrain<IExerciseGrain>(id)
+            .StartCommunicationCheck(ApiActors.Of(context), request.Route!.Value, request.Message!, request.ClientActionId);
+        return TypedResults.Created($"/api/exercises/{id}/communication-checks", started);
+    }
+
+    public static async Task<Ok<ActionReceipt>> Close(string id, string checkId, IGrainFactory grains, HttpContext context) =>
+        TypedResults.Ok(await grains.GetGrain<IExerciseGrain>(id).CloseCommunicationCheck(ApiActors.Of(context), checkId));
+
+    public static async Task<Results<Ok<IReadOnlyList<CheckReport>>, ProblemHttpResult>> Reports(
+        string id, ExerciseScenarios exercises, CheckReports reports, CancellationToken cancellationToken)
+    {
+        if (await exercises.FindAsync(id, cancellationToken) is null) return ApiProblems.ExerciseNotFound(id);
+        return TypedResults.Ok(await reports.ReadAsync(id, cancellationToken));
+    }
+
+    private static async Task<Results<Created<ActionReceipt>, ProblemHttpResult>> Answer(
+        string id, string orgId, IGrainFactory grains, Func<IOrganizationGrain, Task<ActionReceipt>> answer)
+    {
+        var receipt = await answer(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)));
+        return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
+    }
+}
