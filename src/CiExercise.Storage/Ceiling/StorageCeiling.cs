@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using CiExercise.Contracts.Events;
+using CiExercise.Storage.Dialects;
 using CiExercise.Storage.EventLog;
 using Dapper;
 
@@ -21,8 +23,8 @@ public static class StorageCeiling
     /// <summary>
     /// Writes <paramref name="rows"/> rows twice, in transactions of <paramref name="rowsPerTransaction"/>
     /// rows (default: the log's own MaxRowsPerCommit): once with one parameterized INSERT per row, once
-    /// through the event log's batched appender, one append call per row as participants make them.
-    /// Row generation is outside the timed part. Takes a few seconds for the default 20,000 rows on SQLite.
+    /// through the event log's batched appender, one append call per row as participants make them, one
+    /// transaction of each in turn. Row generation is outside the timed part. Takes a few seconds for the default 20,000 rows on SQLite.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">rows is outside 1–1,000,000 or rowsPerTransaction outside 1–100,000.</exception>
     public static async Task<StorageCeilingResult> MeasureAsync(
@@ -36,45 +38,39 @@ public static class StorageCeiling
         ArgumentOutOfRangeException.ThrowIfGreaterThan(perTransaction, MaxRowsPerTransaction);
 
         await using var scratch = await ScratchDatabase.CreateAsync(options, cancellationToken);
-        var raw = await MeasureRawAsync(scratch, rows, perTransaction, cancellationToken);
-        var batched = await MeasureBatchedAsync(scratch, rows, perTransaction, cancellationToken);
-        return new StorageCeilingResult(options.Provider, rows, perTransaction, raw, batched);
-    }
-
-    private static async Task<double> MeasureRawAsync(ScratchDatabase scratch, int rows, int perTransaction, CancellationToken cancellationToken)
-    {
-        var exerciseId = await scratch.CreateExerciseAsync(cancellationToken);
-        var dialect = scratch.Dialect;
-        // Seq 1 is the scratch exercise's creation.
-        var parameters = Decisions(rows).Select((e, i) => EventParameters.From(exerciseId, i + 2, e, dialect)).ToList();
-        var clock = Stopwatch.StartNew();
-        foreach (var chunk in parameters.Chunk(perTransaction))
-        {
-            await using var connection = await dialect.OpenAsync(cancellationToken);
-            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(dialect.Sql.EventInsert, chunk, transaction, cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return rows / clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<double> MeasureBatchedAsync(ScratchDatabase scratch, int rows, int perTransaction, CancellationToken cancellationToken)
-    {
-        var exerciseId = await scratch.CreateExerciseAsync(cancellationToken);
         var dialect = scratch.Dialect;
         var appender = new EventAppender(dialect);
-        var calls = Decisions(rows).Select(e => new AppendCall(exerciseId, [e])).ToList();
-        var clock = Stopwatch.StartNew();
-        foreach (var chunk in calls.Chunk(perTransaction))
+        // Two exercises: raw inserts number their rows themselves (seq 1 is the creation) and leave the
+        // sequence row alone, which the appender's exercise needs.
+        var rawExercise = await scratch.CreateExerciseAsync(cancellationToken);
+        var batchedExercise = await scratch.CreateExerciseAsync(cancellationToken);
+        var raw = Decisions(rows).Select((e, i) => EventParameters.From(rawExercise, i + 2, e, dialect)).Chunk(perTransaction).ToList();
+        var batched = Decisions(rows).Select(e => new AppendCall(batchedExercise, [e])).Chunk(perTransaction).ToList();
+
+        // Transaction by transaction in turn, so that a drift in the machine's load or the files' growth
+        // weighs on both the same.
+        var rawTime = TimeSpan.Zero;
+        var batchedTime = TimeSpan.Zero;
+        for (var i = 0; i < raw.Count; i++)
         {
-            await using var connection = await dialect.OpenAsync(cancellationToken);
-            await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
-            await appender.AppendAsync(connection, transaction, chunk, null, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            rawTime += await TimedTransactionAsync(dialect, (connection, transaction) =>
+                connection.ExecuteAsync(new CommandDefinition(dialect.Sql.EventInsert, raw[i], transaction, cancellationToken: cancellationToken)), cancellationToken);
+            batchedTime += await TimedTransactionAsync(dialect, (connection, transaction) =>
+                appender.AppendAsync(connection, transaction, batched[i], null, cancellationToken), cancellationToken);
         }
 
-        return rows / clock.Elapsed.TotalSeconds;
+        return new StorageCeilingResult(options.Provider, rows, perTransaction, rows / rawTime.TotalSeconds, rows / batchedTime.TotalSeconds);
+    }
+
+    private static async Task<TimeSpan> TimedTransactionAsync(
+        SqlDialect dialect, Func<DbConnection, DbTransaction, Task> write, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await write(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return clock.Elapsed;
     }
 
     private static IEnumerable<NewEvent> Decisions(int rows)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CiExercise.Storage.EventLog;
 using Dapper;
 using Microsoft.Data.SqlClient;
 
@@ -9,6 +10,7 @@ internal sealed class SqlServerDialect(string connectionString)
     : SqlDialect(connectionString, "CiExercise.Storage.Sql.SqlServer")
 {
     private readonly string _migrationLock = SqlScripts.Load("CiExercise.Storage.Sql.SqlServer.migration_lock.sql");
+    private readonly string _insertMany = SqlScripts.Load("CiExercise.Storage.Sql.SqlServer.event_insert_many.sql");
 
     public override StorageProvider Provider => StorageProvider.SqlServer;
 
@@ -31,6 +33,13 @@ internal sealed class SqlServerDialect(string connectionString)
     public override Task PrepareDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override object ToDbTime(DateTimeOffset value) => value.ToUniversalTime();
+
+    // The whole group as one JSON parameter: one round trip to the server instead of one per row, and no
+    // 2,100-parameter limit to chunk around.
+    public override Task InsertEventsAsync(
+        DbConnection connection, DbTransaction transaction, string exerciseId, IReadOnlyList<EventParameters> rows, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            _insertMany, new { ExerciseId = exerciseId, Rows = GroupJson.Rows(rows) }, transaction, cancellationToken: cancellationToken));
 
     // 2627: primary key or unique constraint; 2601: unique index.
     public override bool IsDuplicateKey(DbException error) => error is SqlException { Number: 2627 or 2601 };

@@ -15,7 +15,6 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string EventFindDedupe { get; } = Load(resourcePrefix, "event_find_dedupe");
     public string EventInsert { get; } = Load(resourcePrefix, "event_insert");
     public string EventFindDedupeMany { get; } = Load(resourcePrefix, "event_find_dedupe_many");
-    public string EventInsertMany { get; } = Load(resourcePrefix, "event_insert_many");
     public string EventReadAfter { get; } = Load(resourcePrefix, "event_read_after");
     public string EventReadOrganization { get; } = Load(resourcePrefix, "event_read_organization");
     public string EventReadExerciseLevel { get; } = Load(resourcePrefix, "event_read_exercise_level");

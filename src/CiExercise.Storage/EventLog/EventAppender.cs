@@ -7,8 +7,9 @@ namespace CiExercise.Storage.EventLog;
 
 /// <summary>
 /// Appends calls inside a transaction the caller owns. Per exercise, whatever the number of calls and
-/// rows, it runs four statements: lock the sequence row, resolve every dedupe key of the group, insert
-/// every new row, move the counter (an all-hands inject is 851 rows, and used to be 1,700 statements).
+/// rows: lock the sequence row, resolve every dedupe key of the group in one statement, insert the new
+/// rows (the dialect's fastest way: SQL Server one statement, SQLite one prepared INSERT run per row),
+/// move the counter once. An all-hands inject (851 keyed rows) used to be 851 lookups and 851 inserts.
 /// </summary>
 internal sealed class EventAppender(SqlDialect dialect)
 {
@@ -84,8 +85,7 @@ internal sealed class EventAppender(SqlDialect dialect)
 
         if (rows.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                sql.EventInsertMany, new { ExerciseId = exerciseId, Rows = GroupJson.Rows(rows) }, transaction, cancellationToken: cancellationToken));
+            await dialect.InsertEventsAsync(connection, transaction, exerciseId, rows, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 sql.SequenceUpdate, new { ExerciseId = exerciseId, LastSeq = lastSeq }, transaction, cancellationToken: cancellationToken));
         }

@@ -6,9 +6,9 @@ using System.Text.Json;
 namespace CiExercise.Storage.EventLog;
 
 /// <summary>
-/// The JSON parameters of event_find_dedupe_many.sql and event_insert_many.sql: a whole group as one
-/// parameter, so the statement count stays the same for 1 row or 10,000 and no dialect's parameter
-/// limit is reached.
+/// The JSON parameters of event_find_dedupe_many.sql (both dialects) and SQL Server's event_insert_many.sql:
+/// a whole group as one parameter, so the statement count stays the same for 1 row or 10,000 and no
+/// dialect's parameter limit is reached.
 /// </summary>
 internal static class GroupJson
 {
