@@ -42,14 +42,14 @@ public static partial class RosterEndpoints
         var days = expiresInDays ?? (int)JoinLinkService.DefaultLifetime.TotalDays;
         if (days < 1 || days > JoinLinkService.MaxLifetime.TotalDays)
             return FieldErrors.Single("expiresInDays", $"'expiresInDays' is 1 to {JoinLinkService.MaxLifetime.TotalDays} (got {days}).");
+        var started = Stopwatch.GetTimestamp();
+        var (bytes, refused) = await ReadFileAsync(request, cancellationToken);
+        if (refused is not null) return refused;
+        // Taken once the file is here, so a slow upload does not hold up another controller's import.
         using var permit = imports.TryEnter();
         if (permit is null)
             return ApiProblems.Create(StatusCodes.Status429TooManyRequests, "Too many requests", "roster.busy",
                 "Another roster import is running on this server; try again in a moment.");
-
-        var started = Stopwatch.GetTimestamp();
-        var (bytes, refused) = await ReadFileAsync(request, cancellationToken);
-        if (refused is not null) return refused;
         var plan = RosterCheck.Check(RosterFile.Read(bytes!), scenario, await store.ListAsync(id, cancellationToken), time.GetUtcNow());
         if (dryRun == true) return TypedResults.Ok(RosterReport.From(plan, dryRun: true));
         if (!plan.Valid) return Invalid(plan);

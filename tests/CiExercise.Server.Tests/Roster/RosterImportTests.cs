@@ -7,6 +7,7 @@ using CiExercise.Server.Endpoints;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Roster;
 using CiExercise.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CiExercise.Server.Tests.Roster;
 
@@ -118,6 +119,22 @@ public sealed class RosterImportTests(ServerFixture server) : IClassFixture<Serv
         using var unknown = await server.Api.Http.GetAsync($"/api/exercises/{id}/join-links.csv?organizationId=nowhere", Cancellation);
         Assert.Equal("organization.not-found", (await ProblemAssert.ReadAsync(unknown, HttpStatusCode.NotFound)).Code);
         Assert.Empty(await LinksAsync(id));
+    }
+
+    [Fact]
+    public async Task A_second_import_while_one_runs_is_told_to_try_again_and_issues_nothing()
+    {
+        var id = (await server.Api.CreateExerciseAsync()).Id;
+        var imports = server.Factory.Services.GetRequiredService<RosterImports>();
+
+        using (var running = imports.TryEnter())
+        {
+            Assert.NotNull(running);
+            await RefusedAsync(id, Csv(Roster), "", HttpStatusCode.TooManyRequests, "roster.busy");
+        }
+
+        Assert.Empty(await LinksAsync(id));
+        Assert.Equal(4, (await ImportAsync(id, Csv(Roster), "", HttpStatusCode.Created)).Links!.Count);
     }
 
     /// <summary>A national exercise's roster: the figure is printed, not asserted.</summary>
