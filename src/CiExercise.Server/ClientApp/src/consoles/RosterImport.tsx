@@ -41,7 +41,10 @@ export function RosterImport({ model, onIssued }: { model: ExerciseModel; onIssu
     }
   };
   const choose = (e: Event) => {
-    const chosen = (e.target as HTMLInputElement).files?.[0] ?? null;
+    const input = e.target as HTMLInputElement;
+    const chosen = input.files?.[0] ?? null;
+    // Cleared, so that choosing the same file again after correcting it checks it again.
+    input.value = "";
     setFile(chosen);
     setReport(null);
     if (chosen) void send(chosen, true);
@@ -55,6 +58,7 @@ export function RosterImport({ model, onIssued }: { model: ExerciseModel; onIssu
       <p class="small">{t("roster.help")}</p>
       <div class="issue">
         <label>{t("roster.file")} <input type="file" accept=".csv,.xlsx,text/csv" onChange={choose} data-testid="roster-file" /></label>
+        {file ? <span class="small" data-testid="roster-name">{file.name}</span> : null}
         <label>{t("roster.days")} <input type="number" min={1} max={30} value={days} style="width:4rem"
           onInput={e => setDays(Number((e.target as HTMLInputElement).value) || 7)} /></label>
         {report?.dryRun && report.valid && file ? (
