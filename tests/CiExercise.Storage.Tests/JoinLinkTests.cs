@@ -40,6 +40,36 @@ public abstract class JoinLinkTests<TDatabase>(TDatabase database) : StorageTest
     }
 
     [Fact]
+    public async Task A_roster_sized_batch_is_stored_whole_with_its_emails_in_order()
+    {
+        var store = Database.CreateJoinLinks();
+        var exercise = NewId("ex");
+        // More rows than one statement takes, so the batch spans several statements of one transaction.
+        var links = Enumerable.Range(0, 1234).Select(i => Link(exercise, "participant", Now.AddTicks(i)) with
+        {
+            OrganizationId = $"org-{i % 17}", Role = "staff", Email = i % 5 == 0 ? null : $"person{i}@example.jp",
+        }).ToList();
+
+        await store.AddAsync(links, Cancellation);
+
+        Assert.Equal(links, await store.ListAsync(exercise, Cancellation));
+    }
+
+    [Fact]
+    public async Task A_batch_failing_in_a_later_statement_stores_none_of_its_links()
+    {
+        var store = Database.CreateJoinLinks();
+        var exercise = NewId("ex");
+        var existing = Link(exercise, "observer", Now);
+        await store.AddAsync([existing], Cancellation);
+        var fresh = Enumerable.Range(0, 900).Select(i => Link(exercise, "participant", Now.AddTicks(i + 1))).ToList();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.AddAsync([.. fresh, existing with { Name = "again" }], Cancellation));
+
+        Assert.Equal([existing], await store.ListAsync(exercise, Cancellation));
+    }
+
+    [Fact]
     public async Task Revoking_keeps_the_first_time_and_an_unknown_link_is_null()
     {
         var store = Database.CreateJoinLinks();

@@ -23,6 +23,8 @@ public static class JoinLinkEndpoints
         api.MapPost("/join-links", Issue).WithName("IssueJoinLinks");
         api.MapGet("/join-links", List).WithName("ListJoinLinks");
         api.MapGet("/join-links.csv", Csv).WithName("ExportJoinLinks").Produces<byte[]>(contentType: "text/csv");
+        api.MapGet("/join-links.zip", Zip).WithName("ExportJoinLinksPerOrganization").Produces<byte[]>(contentType: "application/zip");
+        api.MapRosterImport();
         app.MapDelete("/api/join-links/{linkId}", Revoke).WithTags("Join links").WithName("RevokeJoinLink")
             .RequireAuthorization(AccessPolicies.Controller).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -51,16 +53,37 @@ public static class JoinLinkEndpoints
         return TypedResults.Ok((await store.ListAsync(id, cancellationToken)).Select(JoinLinkSummary.From).ToArray());
     }
 
-    /// <summary>The links that still work (not revoked, not expired), each with its URL.</summary>
+    /// <summary>The links that still work (not revoked, not expired), each with its URL; of one organization when it is named.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(
+        string id, string? organizationId, ExerciseScenarios exercises, IJoinLinkStore store, JoinLinkService links, PublicUrls urls,
+        TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await exercises.FindAsync(id, cancellationToken) is not { } scenario) return ApiProblems.ExerciseNotFound(id);
+        if (organizationId is not null && scenario.FindOrganization(organizationId) is null)
+            return ApiProblems.NotFound("organization.not-found", $"Exercise '{id}' has no organization '{organizationId}'.");
+        var working = await WorkingLinksAsync(id, store, links, urls, time, context, cancellationToken);
+        var name = organizationId is null ? $"{id}-join-links.csv" : $"{id}-{organizationId}-join-links.csv";
+        return TypedResults.File(JoinLinkCsv.Write(working.Where(l => organizationId is null || l.Link.OrganizationId == organizationId)),
+            "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>The same links, one CSV per organization in a ZIP, so each organization's coordinator gets only its own people's links.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zip(
         string id, ExerciseScenarios exercises, IJoinLinkStore store, JoinLinkService links, PublicUrls urls, TimeProvider time,
         HttpContext context, CancellationToken cancellationToken)
     {
         if (await exercises.FindAsync(id, cancellationToken) is null) return ApiProblems.ExerciseNotFound(id);
+        var working = await WorkingLinksAsync(id, store, links, urls, time, context, cancellationToken);
+        return TypedResults.File(JoinLinkCsv.WriteZip(working), "application/zip", $"{id}-join-links.zip");
+    }
+
+    private static async Task<IEnumerable<(JoinLink Link, string Url)>> WorkingLinksAsync(
+        string id, IJoinLinkStore store, JoinLinkService links, PublicUrls urls, TimeProvider time, HttpContext context,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var rows = (await store.ListAsync(id, cancellationToken)).Where(l => l.IsUsableAt(now) && !l.OneTime)
-            .Select(l => new[] { l.Name, l.Kind, l.OrganizationId, l.Role, JoinLinkCsv.Time(l.ExpiresAt), urls.JoinUrl(context.Request, links.Sign(l)) });
-        return TypedResults.File(JoinLinkCsv.Write(rows), "text/csv; charset=utf-8", $"{id}-join-links.csv");
+        return (await store.ListAsync(id, cancellationToken)).Where(l => l.IsUsableAt(now) && !l.OneTime)
+            .Select(l => (l, urls.JoinUrl(context.Request, links.Sign(l))));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(

@@ -3,6 +3,7 @@ using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
+using CiExercise.Server.Requests;
 using CiExercise.Server.Scenarios;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -48,7 +49,7 @@ public static class ScenarioEndpoints
                 $"Send the scenario file as YAML text ({string.Join(", ", YamlContentTypes)}); got '{request.ContentType}'.");
         if (request.ContentLength > ScenarioLimits.MaxFileBytes) return TooLarge(request.ContentLength.Value);
 
-        var bytes = await ReadBounded(request.Body, ScenarioLimits.MaxFileBytes, cancellationToken);
+        var bytes = await BoundedBody.ReadAsync(request.Body, ScenarioLimits.MaxFileBytes, cancellationToken);
         if (bytes is null) return TooLarge(null);
         string text;
         try
@@ -76,20 +77,6 @@ public static class ScenarioEndpoints
             Content = YamlContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
         };
         return Task.CompletedTask;
-    }
-
-    /// <summary>The body, or null when it is longer than the limit (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBounded(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static ProblemHttpResult TooLarge(long? length) =>

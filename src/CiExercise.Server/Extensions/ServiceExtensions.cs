@@ -23,6 +23,7 @@ public static class ServiceExtensions
         services.AddSingleton(new ScenarioFolder(paths.Resolve(builder.Configuration["Scenarios:Directory"], "scenarios")));
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<CommunicationChecks.CheckReports>();
+        services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
         // Registered after the silo so that the silo is running when the sample exercise is created.
         services.AddHostedService<ScenarioLoader>();
         services.AddHostedService<SampleExerciseSeeder>();

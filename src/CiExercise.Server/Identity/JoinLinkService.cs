@@ -15,15 +15,21 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(30);
 
     /// <summary>Stores and signs links for the principals (their TokenId is ignored), all or none.</summary>
-    public async Task<IReadOnlyList<IssuedLink>> IssueAsync(
+    public Task<IReadOnlyList<IssuedLink>> IssueAsync(
         IReadOnlyList<(ExercisePrincipal Principal, TimeSpan Lifetime)> requests, string createdBy, bool oneTime,
+        CancellationToken cancellationToken) =>
+        IssueAsync(requests.Select(r => (r.Principal, r.Lifetime, (string?)null)).ToList(), createdBy, oneTime, cancellationToken);
+
+    /// <summary>The same, each link with the e-mail address it is for (kept for the export, never in the token).</summary>
+    public async Task<IReadOnlyList<IssuedLink>> IssueAsync(
+        IReadOnlyList<(ExercisePrincipal Principal, TimeSpan Lifetime, string? Email)> requests, string createdBy, bool oneTime,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         // One tick apart, so that lists and the CSV keep the order in which the controller asked for them.
         var links = requests.Select((r, i) => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
             r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now.AddTicks(i), WholeSeconds(now + r.Lifetime), null, createdBy,
-            oneTime, null)).ToList();
+            oneTime, null, r.Email)).ToList();
         await store.AddAsync(links, cancellationToken);
         return links.Select(link => new IssuedLink(link, Sign(link))).ToList();
     }

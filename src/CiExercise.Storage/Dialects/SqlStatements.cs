@@ -25,7 +25,7 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string ExerciseGet { get; } = Load(resourcePrefix, "exercise_get");
     public string ExerciseList { get; } = Load(resourcePrefix, "exercise_list");
     public string ExerciseListRunning { get; } = Load(resourcePrefix, "exercise_list_running");
-    public string JoinLinkInsert { get; } = Load(resourcePrefix, "join_link_insert");
+    public string JoinLinkInsertBatch { get; } = Load(resourcePrefix, "join_link_insert_batch");
     public string JoinLinkGet { get; } = Load(resourcePrefix, "join_link_get");
     public string JoinLinkList { get; } = Load(resourcePrefix, "join_link_list");
     public string JoinLinkRevoke { get; } = Load(resourcePrefix, "join_link_revoke");

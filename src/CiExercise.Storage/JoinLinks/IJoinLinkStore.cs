@@ -3,7 +3,7 @@ namespace CiExercise.Storage.JoinLinks;
 /// <summary>The join_links table: what the server issued, so that any node can revoke and check a token.</summary>
 public interface IJoinLinkStore
 {
-    /// <summary>Stores the links in one transaction: all of them or none.</summary>
+    /// <summary>Stores the links in one transaction, a few hundred per statement: all of them or none.</summary>
     Task AddAsync(IReadOnlyList<JoinLink> links, CancellationToken cancellationToken = default);
 
     Task<JoinLink?> GetAsync(string id, CancellationToken cancellationToken = default);

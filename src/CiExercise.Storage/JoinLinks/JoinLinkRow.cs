@@ -11,6 +11,7 @@ internal sealed class JoinLinkRow
     public string? OrganizationId { get; set; }
     public string? Role { get; set; }
     public string Name { get; set; } = "";
+    public string? Email { get; set; }
     public string CreatedBy { get; set; } = "";
 
     // Times are a long (SQLite ticks) or a DateTimeOffset (SQL Server); the flag an integer or a bit.
@@ -22,7 +23,7 @@ internal sealed class JoinLinkRow
 
     public JoinLink ToLink() => new(Id, ExerciseId, Kind, OrganizationId, Role, Name,
         SqlDialect.FromDbTime(CreatedAt), SqlDialect.FromDbTime(ExpiresAt), Optional(RevokedAt), CreatedBy,
-        Convert.ToBoolean(OneTime, System.Globalization.CultureInfo.InvariantCulture), Optional(UsedAt));
+        Convert.ToBoolean(OneTime, System.Globalization.CultureInfo.InvariantCulture), Optional(UsedAt), Email);
 
     private static DateTimeOffset? Optional(object? value) => value is null or DBNull ? null : SqlDialect.FromDbTime(value);
 }

@@ -1,4 +1,5 @@
 using CiExercise.Storage.Dialects;
+using System.Text.Json;
 using Dapper;
 
 namespace CiExercise.Storage.JoinLinks;
@@ -6,6 +7,9 @@ namespace CiExercise.Storage.JoinLinks;
 /// <summary>The join_links table through Dapper, one statement file per operation and dialect.</summary>
 public sealed class SqlJoinLinkStore : IJoinLinkStore
 {
+    // A few hundred kilobytes of JSON per statement: a roster of thousands is a handful of statements.
+    private const int RowsPerStatement = 500;
+
     private readonly SqlDialect _dialect;
 
     internal SqlJoinLinkStore(SqlDialect dialect) => _dialect = dialect;
@@ -15,21 +19,24 @@ public sealed class SqlJoinLinkStore : IJoinLinkStore
         ArgumentNullException.ThrowIfNull(links);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        foreach (var link in links)
+        foreach (var chunk in links.Chunk(RowsPerStatement))
         {
-            await connection.ExecuteAsync(new CommandDefinition(_dialect.Sql.JoinLinkInsert, new
+            var rows = JsonSerializer.Serialize(chunk.Select(link => new
             {
-                link.Id,
-                link.ExerciseId,
-                link.Kind,
-                link.OrganizationId,
-                link.Role,
-                link.Name,
-                CreatedAt = _dialect.ToDbTime(link.CreatedAt),
-                ExpiresAt = _dialect.ToDbTime(link.ExpiresAt),
-                link.CreatedBy,
-                link.OneTime,
-            }, transaction, cancellationToken: cancellationToken));
+                id = link.Id,
+                exerciseId = link.ExerciseId,
+                kind = link.Kind,
+                organizationId = link.OrganizationId,
+                role = link.Role,
+                name = link.Name,
+                email = link.Email,
+                createdAt = _dialect.ToDbTime(link.CreatedAt),
+                expiresAt = _dialect.ToDbTime(link.ExpiresAt),
+                createdBy = link.CreatedBy,
+                oneTime = link.OneTime,
+            }));
+            await connection.ExecuteAsync(new CommandDefinition(
+                _dialect.Sql.JoinLinkInsertBatch, new { Links = rows }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -56,6 +56,8 @@ public static class AccessMatrix
         ["POST /api/exercises/{id}/join-links"] = ControllersOfA,
         ["GET /api/exercises/{id}/join-links"] = ControllersOfA,
         ["GET /api/exercises/{id}/join-links.csv"] = ControllersOfA,
+        ["GET /api/exercises/{id}/join-links.zip"] = ControllersOfA,
+        ["POST /api/exercises/{id}/roster"] = ControllersOfA,
         ["DELETE /api/join-links/{linkId}"] = ControllersOfA,
         ["GET /api/exercises/{id}/organizations/{orgId}/"] = ReadersOfOwnOrg,
         ["POST /api/exercises/{id}/organizations/{orgId}/acknowledgements"] = [Caller.ParticipantOwnOrg],

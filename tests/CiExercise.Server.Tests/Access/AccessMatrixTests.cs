@@ -94,8 +94,12 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
     private static HttpRequestMessage Request(string method, string path, string key)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method is "POST") request.Content = new StringContent(Body(key), Encoding.UTF8,
-            key.EndsWith("/validate", StringComparison.Ordinal) ? "text/yaml" : "application/json");
+        if (method is "POST") request.Content = new StringContent(Body(key), Encoding.UTF8, key switch
+        {
+            _ when key.EndsWith("/validate", StringComparison.Ordinal) => "text/yaml",
+            _ when key.EndsWith("/roster", StringComparison.Ordinal) => "text/csv",
+            _ => "application/json",
+        });
         return request;
     }
 
@@ -103,6 +107,8 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
     {
         _ when key.EndsWith("/validate", StringComparison.Ordinal) => "id: x\n",
         _ when key.EndsWith("/join-links", StringComparison.Ordinal) => """[{"kind":"observer","name":"Matrix observer"}]""",
+        // A valid roster: a refused import would issue a link, which the state check would see.
+        _ when key.EndsWith("/roster", StringComparison.Ordinal) => "name,organization,role\nMatrix participant,bank,staff\n",
         _ when key.EndsWith("/speed", StringComparison.Ordinal) => """{"speed":2}""",
         _ when key.EndsWith("/halt", StringComparison.Ordinal) => """{"reason":"matrix"}""",
         _ when key.EndsWith("/jump", StringComparison.Ordinal) => """{"to":"next-inject"}""",

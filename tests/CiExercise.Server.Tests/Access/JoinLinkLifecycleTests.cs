@@ -31,10 +31,10 @@ public sealed partial class JoinLinkLifecycleTests(ServerFixture server) : IClas
         var listed = await server.Api.GetAsync<JoinLinkSummary[]>($"/api/exercises/{id}/join-links");
         Assert.Equal(issued.Select(i => i.Link.Id), listed.Select(l => l.Id));
         var csv = await CsvAsync(id);
-        Assert.Equal("name,kind,organization,role,expires,url", csv[0]);
+        Assert.Equal("name,kind,organization,role,expires,url,email", csv[0]);
         Assert.StartsWith("\"佐藤, 花子\",participant,bank,staff,", csv[1]);
         Assert.StartsWith("'=Observer,observer,,,", csv[2]);
-        var exported = _factory.Client(TokenOf(csv[1].Split(',')[^1]));
+        var exported = _factory.Client(TokenOf(csv[1].Split(',')[^2]));
         Assert.Equal(me, await exported.GetAsync<PrincipalView>("/api/auth/me"));
 
         using var revoke = await server.Api.Http.DeleteAsync($"/api/join-links/{issued[0].Link.Id}", TestContext.Current.CancellationToken);

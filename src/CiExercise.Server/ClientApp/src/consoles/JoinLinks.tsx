@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, get, post } from "../api";
+import { api, download, get, post } from "../api";
 import type { ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
-import { loadSession } from "../session";
 import { orgName } from "../ui/parts";
+import { RosterImport } from "./RosterImport";
 
-interface JoinLink { id: string; kind: string; organizationId?: string | null; role?: string | null; name: string; expiresAt: string; revokedAt?: string | null }
+interface JoinLink { id: string; kind: string; organizationId?: string | null; role?: string | null; name: string; expiresAt: string; revokedAt?: string | null; email?: string | null }
 interface Issued { link: JoinLink; url: string }
 
 /** Issue join links for participants, evaluators and observers; list, revoke, and export them as CSV. */
@@ -30,16 +30,7 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
       .then(x => { setIssued([...x, ...issued]); setName(""); setNote(null); return refresh(); }, err => setNote((err as Error).message));
   };
   const revoke = (link: JoinLink) => api("DELETE", `/api/join-links/${encodeURIComponent(link.id)}`).then(refresh, e => setNote((e as Error).message));
-  // A download needs the bearer header, so the CSV is fetched and handed to the browser as a file.
-  const download = async () => {
-    const response = await fetch(`${base}.csv`, { headers: { authorization: `Bearer ${loadSession()?.token}` } });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(await response.blob());
-    a.download = `${model.id}-join-links.csv`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
-
+  const fail = (e: unknown) => setNote((e as Error).message);
   return (
     <section class="panel links" aria-labelledby="links-h">
       <h2 id="links-h">{t("joinLinks")}</h2>
@@ -61,20 +52,22 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
         ) : null}
         <label>{t("personName")} <input value={name} onInput={e => setName((e.target as HTMLInputElement).value)} data-testid="link-name" /></label>
         <button type="submit" disabled={!name.trim() || (kind === "participant" && (!orgId || !role))} data-testid="issue-link">{t("issue")}</button>
-        <button type="button" onClick={() => void download()}>{t("downloadCsv")}</button>
+        <button type="button" onClick={() => download(`${base}.csv`, `${model.id}-join-links.csv`).catch(fail)}>{t("downloadCsv")}</button>
+        <button type="button" onClick={() => download(`${base}.zip`, `${model.id}-join-links.zip`).catch(fail)} data-testid="download-zip">{t("roster.downloadZip")}</button>
       </form>
       {note ? <p class="error" role="alert">{note}</p> : null}
+      <RosterImport model={model} onIssued={() => void refresh()} />
       {issued.length ? (
         <ul class="issued" data-testid="issued-links">
           {issued.map(x => <li key={x.link.id}>{x.link.name}: <input readOnly value={x.url} aria-label={t("link")} data-testid="issued-url" onFocus={e => (e.target as HTMLInputElement).select()} /></li>)}
         </ul>
       ) : null}
       <table data-testid="links">
-        <thead><tr><th scope="col">{t("personName")}</th><th scope="col">{t("kind")}</th><th scope="col">{t("organization")}</th><th scope="col">{t("role")}</th><th scope="col">{t("expires")}</th><th scope="col" /></tr></thead>
+        <thead><tr><th scope="col">{t("personName")}</th><th scope="col">{t("kind")}</th><th scope="col">{t("organization")}</th><th scope="col">{t("role")}</th><th scope="col">{t("roster.email")}</th><th scope="col">{t("expires")}</th><th scope="col" /></tr></thead>
         <tbody>
           {links.map(l => (
             <tr key={l.id} class={l.revokedAt ? "revoked" : ""}>
-              <td>{l.name}</td><td>{l.kind}</td><td>{orgName(model, l.organizationId)}</td><td>{l.role ?? ""}</td>
+              <td>{l.name}</td><td>{l.kind}</td><td>{orgName(model, l.organizationId)}</td><td>{l.role ?? ""}</td><td>{l.email ?? ""}</td>
               <td>{new Date(l.expiresAt).toLocaleString()}</td>
               <td>{l.revokedAt ? t("revoked") : <button type="button" onClick={() => void revoke(l)}>{t("revoke")}</button>}</td>
             </tr>
