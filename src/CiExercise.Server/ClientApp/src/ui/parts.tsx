@@ -79,7 +79,7 @@ export function EventRow({ model, e }: { model: ExerciseModel; e: LiveEvent }) {
       <span class="seq">#{e.seq}</span>
       <span class="time">{spanText(parseSpan(e.scenarioTime))}</span>
       <span class="kind">{t(`kind.${e.kind}` as never) || e.kind}</span>
-      {e.organizationId ? <span class="ev-org">{orgName(model, e.organizationId)}</span> : null}
+      <span class="ev-org">{orgName(model, e.organizationId)}</span>
       <span class="what">{describe(model, e)}</span>
       <span class="actor">{e.actorId}</span>
     </li>
