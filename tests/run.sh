@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The test command (README "Run the tests"): installs what the tests need when it is missing, then runs
+# every test project. The browser tests drive the system Chromium, since Playwright cannot download its
+# own browsers on a closed network; the consoles are built with npm (Node.js 20 or later) by the server's build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "Node.js 20 or later is needed to build the consoles; install it first." >&2
+  exit 1
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update && apt-get install -y chromium
+  else
+    sudo apt-get update && sudo apt-get install -y chromium
+  fi
+fi
+
+dotnet test CiExercise.sln "$@"
