@@ -11,10 +11,12 @@ public static class CiexApp
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var root = new RootCommand("CiExercise scenario tools: validate scenario files and print their inject schedule.")
+        var root = new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, load-test a server.")
         {
             ValidateCommand(output),
             MselCommand(output, time),
+            Load.LoadCommand.Load(output, error, new Load.Figures.StoreCeilingNotWired()),
+            Load.LoadCommand.BareHub(output),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

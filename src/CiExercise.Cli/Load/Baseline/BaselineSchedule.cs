@@ -1,0 +1,40 @@
+using CiExercise.Cli.Load.Figures;
+using CiExercise.Contracts.Events;
+
+namespace CiExercise.Cli.Load.Baseline;
+
+/// <summary>
+/// The product's sends to participants, as a schedule for the bare hub: lifecycle events at the instant they
+/// were recorded, deliveries at their due instant, both as offsets from STARTEX, to the groups the product
+/// sends them to, at the size the consoles received. Actions are not scheduled: the consoles act again.
+/// </summary>
+public static class BaselineSchedule
+{
+    private const int DefaultBytes = 512;
+
+    public static BareSchedule From(ProductRecord record, DateTimeOffset start)
+    {
+        var roles = record.Seats.Select(s => s.Role).ToHashSet();
+        var sends = new List<BareSend>();
+        foreach (var row in record.Log)
+        {
+            var bytes = record.WireBytes.GetValueOrDefault(row.Seq, DefaultBytes);
+            if (ParticipantAudience.IsExerciseWide(row))
+            {
+                sends.Add(new BareSend(row.WallTime - record.Started, [BareGroups.Players], row.Kind, null, null, row.Payload, bytes));
+            }
+            else if (row.Kind == EventKind.InjectDelivered && row.OrganizationId is { } org)
+            {
+                var due = row.WallTime - (row.Payload.TryGetProperty("lateness", out var late) ? TimeSpan.Parse(late.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.Zero);
+                var targetRoles = row.Payload.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray();
+                IReadOnlyList<string> groups = targetRoles.Length == 0 ? [BareGroups.Organization(org)] : targetRoles.Select(r => BareGroups.Role(org, r)).ToArray();
+                sends.Add(new BareSend(due - record.Started, groups, row.Kind, org, row.InjectId, row.Payload, bytes));
+            }
+        }
+        var actionBytes = record.Log
+            .Where(r => r.Kind is EventKind.InjectAcknowledged or EventKind.DecisionRecorded or EventKind.MessageSent or EventKind.MessageReceived)
+            .GroupBy(r => r.Kind)
+            .ToDictionary(g => g.Key, g => (int)g.Average(r => record.WireBytes.GetValueOrDefault(r.Seq, DefaultBytes)));
+        return new BareSchedule(start, sends.Select(s => s with { Offset = s.Offset < TimeSpan.Zero ? TimeSpan.Zero : s.Offset }).ToArray(), actionBytes);
+    }
+}
