@@ -26,6 +26,7 @@ public static class LoadCommand
         var token = new Option<string?>("--token") { Description = "A controller's session token for --server." };
         var serverDll = new Option<string?>("--server-dll") { Description = "The built CiExercise.Server.dll to start (default: the newest in this checkout)." };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
+        var serverLog = new Option<string?>("--server-log") { Description = "Keep the started server's output (its log) in this file." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Measure the product only, without the bare hub." };
         var storm = new Option<bool>("--storm") { Description = "Drop every console at once half-way and time the catch-up (true or false).", DefaultValueFactory = _ => true };
         var timeout = Seconds("--timeout", "The longest any phase (connecting, the storm, settling, the end) may take.", defaults.Timeout);
@@ -33,7 +34,7 @@ public static class LoadCommand
 
         var command = new Command("load", "Load-test a server with N organizations × M live consoles against a bare SignalR hub, and print the figures.")
         {
-            organizations, participants, speed, duration, injects, delay, server, token, serverDll, json, noBaseline, storm, timeout, writeScenario,
+            organizations, participants, speed, duration, injects, delay, server, token, serverDll, json, serverLog, noBaseline, storm, timeout, writeScenario,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,6 +48,7 @@ public static class LoadCommand
                 Organizations = parse.GetValue(organizations), Participants = parse.GetValue(participants), Speed = parse.GetValue(speed),
                 Duration = parse.GetValue(duration), Injects = parse.GetValue(injects), ActionDelayMin = min, ActionDelayMax = max,
                 Server = parse.GetValue(server), Token = parse.GetValue(token), ServerDll = parse.GetValue(serverDll), JsonPath = parse.GetValue(json),
+                ServerLog = parse.GetValue(serverLog),
                 Baseline = !parse.GetValue(noBaseline), Storm = parse.GetValue(storm), Timeout = parse.GetValue(timeout),
             };
             if (parse.GetValue(writeScenario) is { } path) return await WriteScenarioAsync(options, path, output, error);

@@ -48,6 +48,9 @@ public sealed record LoadOptions
 
     public string? JsonPath { get; init; }
 
+    /// <summary>Keep the started server's whole output (its log) in this file.</summary>
+    public string? ServerLog { get; init; }
+
     public bool Baseline { get; init; } = true;
 
     public bool Storm { get; init; } = true;

@@ -41,7 +41,7 @@ internal sealed class ProductRun(LoadOptions options, TextWriter error, List<str
         var scenarios = Directory.CreateDirectory(Path.Combine(work, "scenarios")).FullName;
         await File.WriteAllTextAsync(Path.Combine(scenarios, $"{LoadScenarioWriter.IdFor(options.Organizations)}.yaml"), yaml, cancellationToken);
         var data = Directory.CreateDirectory(Path.Combine(work, "data")).FullName;
-        var started = await ServerLauncher.StartAsync(options.ServerDll ?? ServerLauncher.Find(), data, scenarios, options.Timeout, cancellationToken);
+        var started = await ServerLauncher.StartAsync(options.ServerDll ?? ServerLauncher.Find(), data, scenarios, options.ServerLog, options.Timeout, cancellationToken);
         _server = started.Process;
         return (started.Address, started.FirstControllerToken);
     }
@@ -66,9 +66,9 @@ internal sealed class ProductRun(LoadOptions options, TextWriter error, List<str
 
         progress.Phase("starting the exercise");
         var startedAt = DateTimeOffset.UtcNow;
-        await api.CommandAsync(exerciseId, "start", cancellationToken);
+        await CommandAsync(api, exerciseId, "start", cancellationToken);
         var storm = await Playing.PlayAsync(fleet, startedAt, options, progress, notes, Name, cancellationToken);
-        await api.CommandAsync(exerciseId, "end", cancellationToken);
+        await CommandAsync(api, exerciseId, "end", cancellationToken);
         await Playing.SeeTheEndAsync(fleet, options, progress, notes, Name, cancellationToken);
         var atEnd = Memory();
         await stop.CancelAsync();
@@ -81,6 +81,23 @@ internal sealed class ProductRun(LoadOptions options, TextWriter error, List<str
             NeverDelivered(fleet), fleet.Consoles.Sum(c => c.MissingTexts), exactlyOnce);
         var started = log.FirstOrDefault(r => r.Kind == EventKind.ExerciseStarted)?.WallTime ?? startedAt;
         return (result, new ProductRecord(seats, log, started, fleet.Metrics.WireBytes));
+    }
+
+    /// <summary>
+    /// A control command that fails (a 500 when the grain answered after the silo's response timeout) is a
+    /// finding, not the end of the run: the grain may still have done it, and the record will tell.
+    /// </summary>
+    private async Task CommandAsync(ControlApi api, string exerciseId, string command, CancellationToken cancellationToken)
+    {
+        var sent = DateTimeOffset.UtcNow;
+        try
+        {
+            await api.CommandAsync(exerciseId, command, cancellationToken);
+        }
+        catch (LoadException failure)
+        {
+            notes.Add($"{Name}: {command} failed after {(DateTimeOffset.UtcNow - sent).TotalSeconds:0.#} s: {failure.Message}");
+        }
     }
 
     internal static int NeverDelivered(ConsoleFleet fleet) =>

@@ -13,19 +13,21 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Queue<string> _tail = new();
     private readonly Lock _gate = new();
     private readonly Action<string>? _onLine;
+    private readonly StreamWriter? _log;
 
-    private ChildProcess(Process process, Action<string>? onLine)
+    private ChildProcess(Process process, Action<string>? onLine, string? logPath)
     {
         _process = process;
         _onLine = onLine;
+        _log = logPath is null ? null : new StreamWriter(logPath, append: false) { AutoFlush = false };
     }
 
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts file with arguments; onLine sees every line of standard output.</summary>
-    public static ChildProcess Start(string file, IEnumerable<string> arguments, Action<string>? onLine, string? workingDirectory = null)
+    /// <summary>Starts file with arguments; onLine sees every line of standard output; logPath, when given, keeps all its output.</summary>
+    public static ChildProcess Start(string file, IEnumerable<string> arguments, Action<string>? onLine, string? workingDirectory = null, string? logPath = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -38,7 +40,7 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var child = new ChildProcess(process, onLine);
+        var child = new ChildProcess(process, onLine, logPath);
         process.OutputDataReceived += (_, e) => child.Line(e.Data, stdout: true);
         process.ErrorDataReceived += (_, e) => child.Line(e.Data, stdout: false);
         if (!process.Start()) throw new LoadException($"Could not start {file}.");
@@ -108,6 +110,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
         ChildProcesses.Forget(this);
         _process.Dispose();
+        lock (_gate) _log?.Dispose();
     }
 
     private void Line(string? line, bool stdout)
@@ -115,6 +118,7 @@ public sealed class ChildProcess : IAsyncDisposable
         if (line is null) return;
         lock (_gate)
         {
+            _log?.WriteLine(line);
             _tail.Enqueue(line);
             if (_tail.Count > KeptLines) _tail.Dequeue();
         }

@@ -12,7 +12,7 @@ public static partial class ServerLauncher
 
     public sealed record Started(ChildProcess Process, Uri Address, string FirstControllerToken);
 
-    public static async Task<Started> StartAsync(string dll, string dataDirectory, string scenarioDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<Started> StartAsync(string dll, string dataDirectory, string scenarioDirectory, string? logPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}/");
@@ -30,7 +30,7 @@ public static partial class ServerLauncher
         var process = ChildProcess.Start(DotnetHost.Path, arguments, line =>
         {
             if (FirstLink().Match(line) is { Success: true } match) link.TrySetResult(match.Groups[1].Value);
-        }, Path.GetDirectoryName(dll));
+        }, Path.GetDirectoryName(dll), logPath);
         // The link is printed while the host starts, before it listens: ready is when /health/ready says so.
         var token = await process.WaitAsync(link.Task, "The server", timeout, cancellationToken);
         await process.WaitAsync(ReadyAsync(address, timeout, cancellationToken), "The server", timeout, cancellationToken);
