@@ -18,6 +18,8 @@ public sealed class BareHub(BarePlayer player) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, BareGroups.Players);
         await Groups.AddToGroupAsync(Context.ConnectionId, BareGroups.Organization(org));
         await Groups.AddToGroupAsync(Context.ConnectionId, BareGroups.Role(org, role));
+        // What happened before STARTEX, replayed to a console that has not seen it, as the product replays it.
+        foreach (var e in player.History.Where(e => e.Seq > afterSeq)) await Clients.Caller.SendAsync("Event", e);
         await Clients.Caller.SendAsync("CaughtUp", exerciseId, afterSeq);
         return afterSeq;
     }

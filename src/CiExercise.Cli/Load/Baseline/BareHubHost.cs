@@ -24,7 +24,13 @@ public static class BareHubHost
         app.MapHub<BareHub>(CiExercise.Client.Hub.HubRoutes.Exercise, options => options.AllowStatefulReconnects = true);
         app.MapPost("/schedule", (BareSchedule schedule, BarePlayer player) =>
         {
-            player.Play(schedule);
+            player.Prepare(schedule);
+            return Results.NoContent();
+        });
+        app.MapPost("/start", (BarePlayer player) => Results.Ok(player.Start()));
+        app.MapPost("/end", async (BarePlayer player, CancellationToken token) =>
+        {
+            await player.EndAsync(token);
             return Results.Accepted();
         });
         await app.StartAsync(cancellationToken);

@@ -15,9 +15,6 @@ internal sealed class BaselineRun(LoadOptions options, TextWriter error, List<st
 {
     public const string Name = "bare hub";
 
-    /// <summary>Between the last console connecting and the bare hub's STARTEX: time to hand it the schedule.</summary>
-    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(2);
-
     public async Task<TargetResult> RunAsync(ProductRecord record, CancellationToken cancellationToken)
     {
         await using var progress = new LoadProgress(error, Name);
@@ -25,19 +22,25 @@ internal sealed class BaselineRun(LoadOptions options, TextWriter error, List<st
         var hub = await BareHubLauncher.StartAsync(options.Timeout, cancellationToken);
         await using var process = hub.Process;
         using var http = LoadHttp.Client(hub.Address, options.Timeout);
-        var before = ProcessMemory.Read(process.Id);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var plan = new ActionPlan(options.ActionDelayMin, options.ActionDelayMax);
         var tokens = record.Seats.Select(s => s.Name).ToArray();
         await using var fleet = new ConsoleFleet(record.Seats, tokens, new ConsoleTarget(Name, hub.Address, "bare", Product: false, http), plan, stop.Token);
+        using (var response = await http.PostAsJsonAsync("schedule", BaselineSchedule.From(record), ScenarioJson.Options, cancellationToken))
+            response.EnsureSuccessStatusCode();
+        var before = ProcessMemory.Read(process.Id);
         await Playing.ConnectAsync(fleet, options, progress, notes, Name, cancellationToken);
         var connected = ProcessMemory.Read(process.Id);
         var held = fleet.Connected;
 
-        var start = DateTimeOffset.UtcNow + Lead;
-        using (var response = await http.PostAsJsonAsync("schedule", BaselineSchedule.From(record, start), ScenarioJson.Options, cancellationToken))
+        DateTimeOffset start;
+        using (var response = await http.PostAsync("start", null, cancellationToken))
+        {
             response.EnsureSuccessStatusCode();
+            start = await response.Content.ReadFromJsonAsync<DateTimeOffset>(ScenarioJson.Options, cancellationToken);
+        }
         var storm = await Playing.PlayAsync(fleet, start, options, progress, notes, Name, cancellationToken);
+        using (var response = await http.PostAsync("end", null, cancellationToken)) response.EnsureSuccessStatusCode();
         await Playing.SeeTheEndAsync(fleet, options, progress, notes, Name, cancellationToken);
         var atEnd = ProcessMemory.Read(process.Id);
         await stop.CancelAsync();

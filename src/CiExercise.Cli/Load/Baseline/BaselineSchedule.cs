@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CiExercise.Cli.Load.Figures;
 using CiExercise.Contracts.Events;
 
@@ -12,13 +14,15 @@ public static class BaselineSchedule
 {
     private const int DefaultBytes = 512;
 
-    public static BareSchedule From(ProductRecord record, DateTimeOffset start)
+    public static BareSchedule From(ProductRecord record)
     {
         var roles = record.Seats.Select(s => s.Role).ToHashSet();
         var sends = new List<BareSend>();
         foreach (var row in record.Log)
         {
             var bytes = record.WireBytes.GetValueOrDefault(row.Seq, DefaultBytes);
+            // The end is sent when the baseline's own play has settled, as the product run ends its exercise (BareHub /end).
+            if (row.Kind == EventKind.ExerciseEnded) continue;
             if (ParticipantAudience.IsExerciseWide(row))
             {
                 sends.Add(new BareSend(row.WallTime - record.Started, [BareGroups.Players], row.Kind, null, null, row.Payload, bytes));
@@ -28,13 +32,22 @@ public static class BaselineSchedule
                 var due = row.WallTime - (row.Payload.TryGetProperty("lateness", out var late) ? TimeSpan.Parse(late.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.Zero);
                 var targetRoles = row.Payload.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray();
                 IReadOnlyList<string> groups = targetRoles.Length == 0 ? [BareGroups.Organization(org)] : targetRoles.Select(r => BareGroups.Role(org, r)).ToArray();
-                sends.Add(new BareSend(due - record.Started, groups, row.Kind, org, row.InjectId, row.Payload, bytes));
+                sends.Add(new BareSend(due - record.Started, groups, row.Kind, org, row.InjectId, OnTime(row.Payload), bytes));
             }
         }
         var actionBytes = record.Log
-            .Where(r => r.Kind is EventKind.InjectAcknowledged or EventKind.DecisionRecorded or EventKind.MessageSent or EventKind.MessageReceived)
+            .Where(r => r.Kind is EventKind.InjectAcknowledged or EventKind.DecisionRecorded or EventKind.MessageSent or EventKind.MessageReceived or EventKind.ExerciseEnded)
             .GroupBy(r => r.Kind)
             .ToDictionary(g => g.Key, g => (int)g.Average(r => record.WireBytes.GetValueOrDefault(r.Seq, DefaultBytes)));
-        return new BareSchedule(start, sends.Select(s => s with { Offset = s.Offset < TimeSpan.Zero ? TimeSpan.Zero : s.Offset }).ToArray(), actionBytes);
+        return new BareSchedule(sends, actionBytes);
+    }
+
+    /// <summary>The bare hub sends each delivery at its due instant: its payload says so (no lateness), or consoles would date it earlier.</summary>
+    private static JsonElement OnTime(JsonElement payload)
+    {
+        var node = JsonNode.Parse(payload.GetRawText())!.AsObject();
+        node["lateness"] = "00:00:00";
+        node["late"] = false;
+        return JsonSerializer.SerializeToElement(node);
     }
 }
