@@ -17,6 +17,7 @@ public sealed class LoadOptionsTests
     [InlineData("--timeout 5", "--timeout must be 30 s to 2 h")]
     [InlineData("--server http://127.0.0.1:5080/", "--server and --token go together")]
     [InlineData("--server http://example.org/ --token t", "--server must be a loopback address")]
+    [InlineData("--server 127.0.0.1:5080 --token t", "--server must be an http:// or https:// address")]
     [InlineData("--server-dll /nonexistent/CiExercise.Server.dll", "--server-dll '/nonexistent/CiExercise.Server.dll' does not exist.")]
     public void A_bad_option_is_refused_with_what_was_wrong(string arguments, string message)
     {

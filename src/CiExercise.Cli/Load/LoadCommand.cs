@@ -22,7 +22,7 @@ public static class LoadCommand
             Description = "A participant's think time before each action, MIN-MAX seconds (for example 0.5-3).",
             DefaultValueFactory = _ => string.Create(CultureInfo.InvariantCulture, $"{defaults.ActionDelayMin.TotalSeconds}-{defaults.ActionDelayMax.TotalSeconds}"),
         };
-        var server = new Option<Uri?>("--server") { Description = "A running server on this machine to target instead of starting one (needs --token)." };
+        var server = new Option<string?>("--server") { Description = "A running server on this machine to target instead of starting one (needs --token)." };
         var token = new Option<string?>("--token") { Description = "A controller's session token for --server." };
         var serverDll = new Option<string?>("--server-dll") { Description = "The built CiExercise.Server.dll to start (default: the newest in this checkout)." };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
@@ -43,11 +43,17 @@ public static class LoadCommand
                 await error.WriteLineAsync($"ciex load: --action-delay must be MIN-MAX seconds such as 0.5-3 (got '{parse.GetValue(delay)}').");
                 return 1;
             }
+            Uri? target = null;
+            if (parse.GetValue(server) is { } address && !(Uri.TryCreate(address, UriKind.Absolute, out target) && target.Scheme is "http" or "https"))
+            {
+                await error.WriteLineAsync($"ciex load: --server must be an http:// or https:// address such as http://127.0.0.1:5080/ (got '{address}').");
+                return 1;
+            }
             var options = new LoadOptions
             {
                 Organizations = parse.GetValue(organizations), Participants = parse.GetValue(participants), Speed = parse.GetValue(speed),
                 Duration = parse.GetValue(duration), Injects = parse.GetValue(injects), ActionDelayMin = min, ActionDelayMax = max,
-                Server = parse.GetValue(server), Token = parse.GetValue(token), ServerDll = parse.GetValue(serverDll), JsonPath = parse.GetValue(json),
+                Server = target, Token = parse.GetValue(token), ServerDll = parse.GetValue(serverDll), JsonPath = parse.GetValue(json),
                 ServerLog = parse.GetValue(serverLog),
                 Baseline = !parse.GetValue(noBaseline), Storm = parse.GetValue(storm), Timeout = parse.GetValue(timeout),
             };

@@ -23,6 +23,8 @@ public sealed class LoadRunner(TextWriter output, TextWriter error, IStoreCeilin
         if (OpenFileLimit.Ensure(options.Consoles * 2 + SpareFiles) is { } limit) return Fail(limit);
         var (yaml, _) = LoadScenarioWriter.Generate(options);
 
+        // Ctrl+C: the children go first, before the consoles are disposed.
+        using var killChildren = cancellationToken.Register(ChildProcesses.KillAll);
         var work = Directory.CreateTempSubdirectory("ciex-load-").FullName;
         var notes = new List<string>();
         try

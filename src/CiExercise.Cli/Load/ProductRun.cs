@@ -41,7 +41,9 @@ internal sealed class ProductRun(LoadOptions options, TextWriter error, List<str
         var scenarios = Directory.CreateDirectory(Path.Combine(work, "scenarios")).FullName;
         await File.WriteAllTextAsync(Path.Combine(scenarios, $"{LoadScenarioWriter.IdFor(options.Organizations)}.yaml"), yaml, cancellationToken);
         var data = Directory.CreateDirectory(Path.Combine(work, "data")).FullName;
-        var started = await ServerLauncher.StartAsync(options.ServerDll ?? ServerLauncher.Find(), data, scenarios, options.ServerLog, options.Timeout, cancellationToken);
+        var dll = options.ServerDll ?? ServerLauncher.Find();
+        progress.Phase($"starting the server {dll}");
+        var started = await ServerLauncher.StartAsync(dll, data, scenarios, options.ServerLog, options.Timeout, cancellationToken);
         _server = started.Process;
         return (started.Address, started.FirstControllerToken);
     }

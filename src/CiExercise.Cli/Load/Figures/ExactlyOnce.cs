@@ -4,8 +4,10 @@ using CiExercise.Cli.Load.Consoles;
 namespace CiExercise.Cli.Load.Figures;
 
 /// <summary>
-/// Every console against the record up to ExerciseEnded: each row it may see kept exactly once (no gap),
-/// nothing it may not see, and each kept event the same row as the log's (kind, organization, inject).
+/// Every console against the record read after the end: each row up to ExerciseEnded that it may see kept
+/// exactly once (no gap), nothing it may not see, and each kept event the same row as the log's (kind,
+/// organization, inject). Repeats on the wire are dropped by sequence number, as the web console does,
+/// and counted apart ("events received twice").
 /// </summary>
 public sealed record ExactlyOnce(int Consoles, int ConsolesWithGap, long Missing, long NotAllowed, long Mismatched, int NotEnded)
 {
@@ -13,18 +15,18 @@ public sealed record ExactlyOnce(int Consoles, int ConsolesWithGap, long Missing
 
     public static ExactlyOnce Check(IReadOnlyList<LoadConsole> consoles, IReadOnlyList<LogRow> log, long endSeq)
     {
-        var rows = log.Where(r => r.Seq <= endSeq).ToArray();
-        var shared = rows.Where(ParticipantAudience.IsExerciseWide).ToArray();
-        var byOrganization = rows.Where(r => r.OrganizationId is not null).ToLookup(r => r.OrganizationId!);
+        var shared = log.Where(ParticipantAudience.IsExerciseWide).ToArray();
+        var byOrganization = log.Where(r => r.OrganizationId is not null).ToLookup(r => r.OrganizationId!);
         int withGap = 0, notEnded = 0;
         long missing = 0, notAllowed = 0, mismatched = 0;
         foreach (var console in consoles)
         {
             var expected = shared.Concat(byOrganization[console.Seat.OrganizationId].Where(r => ParticipantAudience.RoleSees(console.Seat, r)))
                 .ToDictionary(r => r.Seq);
-            var kept = console.Kept.Where(k => k.Seq <= endSeq).ToArray();
+            var kept = console.Kept;
             var keptSeqs = kept.Select(k => k.Seq).ToHashSet();
-            var gap = expected.Keys.Count(seq => !keptSeqs.Contains(seq));
+            // Everything up to the end must have arrived; anything that arrived must be the console's to see.
+            var gap = expected.Keys.Count(seq => seq <= endSeq && !keptSeqs.Contains(seq));
             missing += gap;
             if (gap > 0) withGap++;
             if (console.EndedSeq == 0) notEnded++;

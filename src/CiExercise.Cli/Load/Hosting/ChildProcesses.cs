@@ -1,8 +1,8 @@
 namespace CiExercise.Cli.Load.Hosting;
 
 /// <summary>
-/// Every child still running, killed when this process exits however it exits (Ctrl+C after the
-/// cancellation grace, an unhandled error), so a load run never leaves a server behind.
+/// Every child still running, killed at once when the run is cancelled (Ctrl+C) and when this process
+/// exits however it exits, so a load run never leaves a server behind.
 /// </summary>
 internal static class ChildProcesses
 {
@@ -26,7 +26,7 @@ internal static class ChildProcesses
         lock (Gate) Running.Remove(child);
     }
 
-    private static void KillAll()
+    public static void KillAll()
     {
         ChildProcess[] children;
         lock (Gate) children = [.. Running];

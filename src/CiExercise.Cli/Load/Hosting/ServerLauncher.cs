@@ -62,16 +62,14 @@ public static partial class ServerLauncher
         throw new LoadException($"The server was not ready at {address}health/ready within {timeout.TotalSeconds} s.");
     }
 
-    /// <summary>The newest CiExercise.Server.dll built in the checkout that holds this tool (Release or Debug).</summary>
+    /// <summary>The CiExercise.Server.dll built in the checkout that holds this tool: Release if there is one, else Debug.</summary>
     public static string Find()
     {
         var checkout = Checkout.Find() ?? throw new LoadException(
             "No checkout (a folder holding CiExercise.sln) was found above the current folder or this tool; pass --server-dll PATH.");
         var built = new[] { "Release", "Debug" }
             .Select(c => Path.Combine(checkout, "src", "CiExercise.Server", "bin", c, "net10.0", DllName))
-            .Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault();
+            .FirstOrDefault(File.Exists);
         return built ?? throw new LoadException(
             $"The server is not built in {checkout}: run `dotnet build src/CiExercise.Server -c Release` first, or pass --server-dll PATH.");
     }
