@@ -104,22 +104,22 @@ public sealed partial class LoadConsole : IAsyncDisposable
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Bounded by cancellationToken: the phase's timeout or the run's end.
+        // Bounded by cancellationToken: the phase's timeout or the run's end. A console that cannot get back
+        // keeps trying as a person reloading the page would; the figures and the check show it.
         while (true)
         {
             try
             {
-                await _hub.StartAsync(cancellationToken);
-                break;
+                if (_hub.State == HubConnectionState.Disconnected) await _hub.StartAsync(cancellationToken);
+                if (_hub.State == HubConnectionState.Connected && await SubscribeAsync()) return;
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
             {
                 _metrics.Failed("connect", failure);
                 Interlocked.Increment(ref _metrics.ConnectFailures);
-                await Task.Delay(RestartDelay, cancellationToken);
             }
+            await Task.Delay(RestartDelay, cancellationToken);
         }
-        if (!await SubscribeAsync()) throw new LoadException($"Console {_seat.Name} could not subscribe.");
     }
 
     private async Task<bool> SubscribeAsync()
