@@ -9,14 +9,26 @@ public static class CiexApp
     public const double MinSpeed = 0.1;
     public const double MaxSpeed = 3600;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
+    /// <summary>How long Ctrl+C waits for a command to clean up (a load run kills its children at once, then removes its scratch folder).</summary>
+    private static readonly TimeSpan CleanUpAfterCancel = TimeSpan.FromSeconds(20);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time) =>
+        Root(output, error, time).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+
+    /// <summary>As <see cref="Run"/>, with Ctrl+C and SIGTERM cancelling the command rather than killing the process.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time) =>
+        Root(output, error, time).Parse(args).InvokeAsync(
+            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = CleanUpAfterCancel });
+
+    private static RootCommand Root(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var root = new RootCommand("CiExercise scenario tools: validate scenario files and print their inject schedule.")
+        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, load-test a server.")
         {
             ValidateCommand(output),
             MselCommand(output, time),
+            Load.LoadCommand.Load(output, error, new Load.Figures.StoreCeiling()),
+            Load.LoadCommand.BareHub(output),
         };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
     private static Command ValidateCommand(TextWriter output)

@@ -1,3 +1,3 @@
 using CiExercise.Cli;
 
-return CiexApp.Run(args, Console.Out, Console.Error, TimeProvider.System);
+return await CiexApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);

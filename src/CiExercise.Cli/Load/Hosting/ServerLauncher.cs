@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace CiExercise.Cli.Load.Hosting;
+
+/// <summary>
+/// Starts the real server (the built CiExercise.Server.dll) on free loopback ports with its own data and
+/// scenario folders, and reads the first controller's sign-in link it prints on a first start.
+/// </summary>
+public static partial class ServerLauncher
+{
+    public const string DllName = "CiExercise.Server.dll";
+
+    public sealed record Started(ChildProcess Process, Uri Address, string FirstControllerToken);
+
+    public static async Task<Started> StartAsync(string dll, string dataDirectory, string scenarioDirectory, string? logPath, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var port = FreePort.Next();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var link = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string[] arguments =
+        [
+            dll,
+            $"--Urls={address.GetLeftPart(UriPartial.Authority)}",
+            $"--Storage:DataDirectory={dataDirectory}",
+            $"--Scenarios:Directory={scenarioDirectory}",
+            "--Samples:CreateOnEmpty=false",
+            $"--Orleans:SiloPort={FreePort.Next()}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+        ];
+        var process = ChildProcess.Start(DotnetHost.Path, arguments, line =>
+        {
+            if (FirstLink().Match(line) is { Success: true } match) link.TrySetResult(match.Groups[1].Value);
+        }, Path.GetDirectoryName(dll), logPath);
+        // The link is printed while the host starts, before it listens: ready is when /health/ready says so.
+        var token = await process.WaitAsync(link.Task, "The server", timeout, cancellationToken);
+        await process.WaitAsync(ReadyAsync(address, timeout, cancellationToken), "The server", timeout, cancellationToken);
+        return new Started(process, address, token);
+    }
+
+    private static async Task<bool> ReadyAsync(Uri address, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTimeOffset.UtcNow + timeout;
+        // Bounded by timeout; WaitAsync also stops waiting when the server exits.
+        while (DateTimeOffset.UtcNow < until)
+        {
+            try
+            {
+                using var response = await http.GetAsync("health/ready", cancellationToken);
+                if (response.IsSuccessStatusCode) return true;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A health check that took longer than 5 s: ask again.
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+        throw new LoadException($"The server was not ready at {address}health/ready within {timeout.TotalSeconds} s.");
+    }
+
+    /// <summary>The CiExercise.Server.dll built in the checkout that holds this tool: Release if there is one, else Debug.</summary>
+    public static string Find()
+    {
+        var checkout = Checkout.Find() ?? throw new LoadException(
+            "No checkout (a folder holding CiExercise.sln) was found above the current folder or this tool; pass --server-dll PATH.");
+        var built = new[] { "Release", "Debug" }
+            .Select(c => Path.Combine(checkout, "src", "CiExercise.Server", "bin", c, "net10.0", DllName))
+            .FirstOrDefault(File.Exists);
+        return built ?? throw new LoadException(
+            $"The server is not built in {checkout}: run `dotnet build src/CiExercise.Server -c Release` first, or pass --server-dll PATH.");
+    }
+
+    [GeneratedRegex(@"Sign in as the first controller: \S+/join#(\S+)")]
+    private static partial Regex FirstLink();
+}
