@@ -69,7 +69,9 @@ internal sealed class ProductRun(LoadOptions options, TextWriter error, List<str
         progress.Phase("starting the exercise");
         var startedAt = DateTimeOffset.UtcNow;
         await CommandAsync(api, exerciseId, "start", cancellationToken);
+        var control = ProbeControlAsync(api, exerciseId, fleet.Metrics.ControlDuringStartex, cancellationToken);
         var storm = await Playing.PlayAsync(fleet, startedAt, options, progress, notes, Name, cancellationToken);
+        notes.AddRange((await control).Select(failure => $"{Name}: a speed command during STARTEX failed {failure}"));
         await CommandAsync(api, exerciseId, "end", cancellationToken);
         await Playing.SeeTheEndAsync(fleet, options, progress, notes, Name, cancellationToken);
         var atEnd = Memory();
@@ -101,6 +103,35 @@ internal sealed class ProductRun(LoadOptions options, TextWriter error, List<str
             notes.Add($"{Name}: {command} failed after {(DateTimeOffset.UtcNow - sent).TotalSeconds:0.#} s: {failure.Message}");
         }
     }
+
+    /// <summary>
+    /// While STARTEX goes out, the controller sets the speed it already has, once every 100 ms for 3 s: a
+    /// command turn of the exercise grain like pause and halt, which must not wait behind the burst. It is
+    /// recorded (SpeedChanged, same speed) and seen by every console like any clock change.
+    /// </summary>
+    private async Task<List<string>> ProbeControlAsync(ControlApi api, string exerciseId, Samples answered, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < ControlProbes; i++)
+        {
+            var sent = DateTimeOffset.UtcNow;
+            try
+            {
+                await api.SpeedAsync(exerciseId, options.Speed, cancellationToken);
+                answered.Add(DateTimeOffset.UtcNow - sent);
+            }
+            catch (LoadException failure)
+            {
+                failures.Add($"after {(DateTimeOffset.UtcNow - sent).TotalSeconds:0.#} s: {failure.Message}");
+            }
+            await Task.Delay(ControlInterval, cancellationToken);
+        }
+        // Returned to the caller's thread of control: notes is not shared while play runs.
+        return failures;
+    }
+
+    private const int ControlProbes = 30;
+    private static readonly TimeSpan ControlInterval = TimeSpan.FromMilliseconds(100);
 
     internal static int NeverDelivered(ConsoleFleet fleet) =>
         fleet.Consoles.Count(c => !c.Kept.Any(k => k.Kind == EventKind.InjectDelivered && k.InjectId == LoadInjects.Startex));

@@ -6,6 +6,9 @@ namespace CiExercise.Cli.Load.Consoles;
 public sealed class FleetMetrics
 {
     public Samples StartexEvent { get; } = new();
+
+    /// <summary>The control cell's commands answered while STARTEX reaches every console (the product only).</summary>
+    public Samples ControlDuringStartex { get; } = new();
     public Samples StartexText { get; } = new();
     public Samples OtherEvent { get; } = new();
     public Samples OtherText { get; } = new();

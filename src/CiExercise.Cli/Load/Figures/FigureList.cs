@@ -23,6 +23,7 @@ public static class FigureList
         Latency(figures, "acknowledgement answered", m => m.Acknowledgement, product, baseline);
         figures.Add(Count("acknowledgement errors", m => m.AcknowledgementErrors, product, baseline));
         Latency(figures, "decision or message answered", m => m.OtherAction, product, baseline);
+        Latency(figures, "control command answered during STARTEX", m => m.ControlDuringStartex, product, baseline);
         figures.Add(Count("decision or message errors", m => m.ActionErrors, product, baseline));
         figures.Add(Count("GetExercise calls", m => m.ViewCalls, product, baseline));
         figures.Add(Count("GetExercise calls failing", m => m.ViewFailures, product, baseline));
