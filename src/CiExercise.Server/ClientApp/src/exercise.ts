@@ -41,6 +41,8 @@ export class ExerciseModel {
     this.feed.onChange(fresh => {
       // The token is dead; a reload should land on the sign-in message, not retry it.
       if (this.feed.connection === "closed") clearSession();
+      // The feed passes events in sequence order, each above all before (it holds back live events that
+      // overtake a replay), so an acknowledgement never comes before its delivery nor a clock event after a later one.
       fresh.forEach(e => this.apply(e));
       // A delivery brings its inject; only one the console still cannot show makes it read the view again.
       if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))
