@@ -82,7 +82,7 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
 
     public string? ConnectionId => _hub.ConnectionId;
 
-    /// <summary>The highest sequence number of an exercise handed out so far (0 when none): keep it to resume later.</summary>
+    /// <summary>The sequence number up to which an exercise's events are all handed out (0 when none): keep it to resume later.</summary>
     public long LastSeq(string exerciseId)
     {
         lock (_gate) return _streams.TryGetValue(exerciseId, out var stream) ? stream.Highest : 0;

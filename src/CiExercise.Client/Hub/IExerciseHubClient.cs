@@ -3,7 +3,10 @@ namespace CiExercise.Client.Hub;
 /// <summary>What the server calls on a connected console (the strongly typed hub's client side).</summary>
 public interface IExerciseHubClient
 {
-    /// <summary>One event the caller may see, replayed or live, in sequence order per exercise.</summary>
+    /// <summary>
+    /// One event the caller may see, replayed or live. Replayed ones come in sequence order and so do live ones,
+    /// but until CaughtUp a live one may overtake replayed ones below it (README, "Live consoles and the hub").
+    /// </summary>
     Task Event(LiveEvent e);
 
     /// <summary>
