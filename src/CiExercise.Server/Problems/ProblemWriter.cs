@@ -46,7 +46,7 @@ internal static class ProblemWriter
     public static Task WriteStatusAsync(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
-        return WriteAsync(context.HttpContext, status, ReasonOf(status), DetailOf(context.HttpContext, status));
+        return WriteAsync(context.HttpContext, status, DetailOf(context.HttpContext, status));
     }
 
     public static Task WriteAsync(HttpContext context, int status, string detail, string? code = null) =>

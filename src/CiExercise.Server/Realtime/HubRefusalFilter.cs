@@ -48,12 +48,16 @@ internal sealed partial class HubRefusalFilter(ILogger<HubRefusalFilter> logger)
         && e.Properties.TryGetValue("EventId", out var id) && id is StructureValue eventId
         && eventId.Properties.Any(p => p.Name == "Name" && p.Value is ScalarValue { Value: "FailedInvokingHubMethod" });
 
-    private HubRefusal Refused(HubInvocationContext invocation, HubRefusal refusal)
+    /// <summary>
+    /// The refusal as a plain HubException: SignalR sends a client the message of that type only, prefixed with the
+    /// type's name, which is how the client finds the code (<see cref="Client.Hub.HubErrors.Parse"/>).
+    /// </summary>
+    private HubException Refused(HubInvocationContext invocation, HubRefusal refusal)
     {
         var caller = invocation.Context.User is { } user ? ExercisePrincipal.From(user) : null;
         LogRefused(logger, invocation.HubMethodName, refusal.Code, invocation.Context.ConnectionId, caller?.Kind, caller?.Name,
             caller?.ExerciseId, caller?.OrganizationId, refusal.Reason);
-        return refusal;
+        return new HubException(refusal.Message);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
