@@ -151,10 +151,10 @@ public sealed partial class ExerciseHub(
             ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     /// <summary>Logged as a warning with who and why by <see cref="HubRefusalFilter"/>, like every refusal.</summary>
-    private static HubRefusal Deny(ExercisePrincipal principal, string exerciseId, string what) =>
+    private static HubException Deny(ExercisePrincipal principal, string exerciseId, string what) =>
         Refuse(HubErrors.AccessDenied, $"A {principal.Kind.ToString().ToLowerInvariant()} of this token may not {what} in exercise '{exerciseId}'.");
 
-    private static HubRefusal Refuse(string code, string message) => new(code, message);
+    private static HubException Refuse(string code, string message) => HubRefusalFilter.Refusal(code, message);
 
     /// <summary>The arguments' bounds, checked as the HTTP endpoints check the same fields, before any grain is called.</summary>
     private static void Check(FieldErrors errors)

@@ -1,5 +1,7 @@
+using CiExercise.Client.Hub;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Problems;
 using Microsoft.AspNetCore.SignalR;
 using Serilog.Events;
 
@@ -24,11 +26,12 @@ internal sealed partial class HubRefusalFilter(ILogger<HubRefusalFilter> logger)
         }
         catch (ExerciseRuleException rule)
         {
-            throw Refused(invocation, new HubRefusal(rule.Code, rule.Message));
+            throw Refused(invocation, rule.Code, rule.Message);
         }
-        catch (HubRefusal refusal)
+        catch (HubException refusal)
         {
-            throw Refused(invocation, refusal);
+            var (code, reason) = HubErrors.Parse(refusal.Message);
+            throw Refused(invocation, code, reason);
         }
         catch (OperationCanceledException) when (invocation.Context.ConnectionAborted.IsCancellationRequested)
         {
@@ -49,16 +52,22 @@ internal sealed partial class HubRefusalFilter(ILogger<HubRefusalFilter> logger)
         && eventId.Properties.Any(p => p.Name == "Name" && p.Value is ScalarValue { Value: "FailedInvokingHubMethod" });
 
     /// <summary>
-    /// The refusal as a plain HubException: SignalR sends a client the message of that type only, prefixed with the
-    /// type's name, which is how the client finds the code (<see cref="Client.Hub.HubErrors.Parse"/>).
+    /// A refusal as the console gets it: "code: message" in a HubException, the one type whose message SignalR
+    /// sends (<see cref="HubErrors.Parse"/> reads it back). The message is cut as a problem's detail is, so a
+    /// refusal never sends a hostile argument back whole.
     /// </summary>
-    private HubException Refused(HubInvocationContext invocation, HubRefusal refusal)
+    public static HubException Refusal(string code, string reason) => new(HubErrors.Format(code, Cut(reason)));
+
+    private HubException Refused(HubInvocationContext invocation, string code, string reason)
     {
         var caller = invocation.Context.User is { } user ? ExercisePrincipal.From(user) : null;
-        LogRefused(logger, invocation.HubMethodName, refusal.Code, invocation.Context.ConnectionId, caller?.Kind, caller?.Name,
-            caller?.ExerciseId, caller?.OrganizationId, refusal.Reason);
-        return new HubException(refusal.Message);
+        LogRefused(logger, invocation.HubMethodName, code, invocation.Context.ConnectionId, caller?.Kind, caller?.Name,
+            caller?.ExerciseId, caller?.OrganizationId, Cut(reason));
+        return Refusal(code, reason);
     }
+
+    private static string Cut(string reason) =>
+        reason.Length <= ProblemWriter.MaxDetailLength ? reason : $"{reason[..ProblemWriter.MaxDetailLength]}…";
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Hub call {HubMethod} refused with {Code}: connection {ConnectionId}, {Kind} {Name} of exercise {PrincipalExerciseId} organization {OrgId}: {Reason}")]

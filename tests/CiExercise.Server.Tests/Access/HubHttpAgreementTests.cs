@@ -41,12 +41,7 @@ public sealed class HubHttpAgreementTests(ServerFixture server) : IClassFixture<
     [Fact]
     public async Task Hub_and_HTTP_refuse_the_same_callers_method_by_method()
     {
-        var id = await _hub.CreateExerciseAsync();
-        await _hub.Exercise(id).Start(HubHarness.Control);
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        var own = new HubAccessMatrixTests.Target(id, "bank", "i1-alert");
-        var otherOrg = new HubAccessMatrixTests.Target(id, "power", "i3-water");
+        var (id, own, otherOrg) = await HubAccessMatrixTests.DeliveredAsync(_hub);
 
         var disagreements = new List<string>();
         foreach (var caller in Enum.GetValues<HubCaller>())

@@ -63,13 +63,7 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
     [Fact]
     public async Task Every_hub_method_for_every_caller_is_allowed_or_refused_and_refusals_change_nothing()
     {
-        var id = await _hub.CreateExerciseAsync();
-        // Deliver i1-alert (bank staff), i2-outage (bank, power) and i3-water (water only).
-        await _hub.Exercise(id).Start(HubHarness.Control);
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        var own = new Target(id, "bank", "i1-alert");
-        var otherOrg = new Target(id, "power", "i3-water");
+        var (id, own, otherOrg) = await DeliveredAsync(_hub);
 
         var failures = new List<string>();
         foreach (var caller in Enum.GetValues<Caller>())
@@ -99,6 +93,19 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
         Caller.Observer => await hub.IssueAsync(PrincipalKind.Observer, id),
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     }).Token;
+
+    /// <summary>
+    /// A started exercise with i1-alert (bank staff), i2-outage (bank, power) and i3-water (water only) delivered;
+    /// the targets are bank's own data and data of another organization.
+    /// </summary>
+    internal static async Task<(string Id, Target Own, Target OtherOrg)> DeliveredAsync(HubHarness hub)
+    {
+        var id = await hub.CreateExerciseAsync();
+        await hub.Exercise(id).Start(HubHarness.Control);
+        await hub.Exercise(id).JumpToNextInject(HubHarness.Control);
+        await hub.Exercise(id).JumpToNextInject(HubHarness.Control);
+        return (id, new Target(id, "bank", "i1-alert"), new Target(id, "power", "i3-water"));
+    }
 
     internal static async Task<string> OutcomeAsync(Func<Task> call)
     {
