@@ -53,7 +53,7 @@ public static class Limits
     /// <summary>A JSON request body; the scenario and roster uploads have their own, larger limits.</summary>
     public const int JsonBodyBytes = 1024 * 1024;
 
-    /// <summary>One hub message from a console: the longest call (a message of two 8,000-character texts) with room to spare.</summary>
+    /// <summary>One hub message from a console: the longest call (an 8,000-character Japanese body, sent as \u escapes) with room to spare.</summary>
     public const int HubMessageBytes = 64 * 1024;
 
     /// <summary>All request headers together; a token is about 1 KB.</summary>

@@ -15,7 +15,8 @@ public static class RealtimeExtensions
         services.AddSignalR(options =>
             {
                 options.AddFilter<HubRefusalFilter>();
-                // One call from a console: the largest (a message with two 8,000-character texts) fits with room to spare.
+                // One call from a console: the largest (an 8,000-character body in Japanese, which the .NET client sends as
+                // six-byte \u escapes) is about 50 KB, over SignalR's default of 32 KB; anything larger closes the connection.
                 options.MaximumReceiveMessageSize = Contracts.Limits.HubMessageBytes;
                 // A stateful reconnect replays what the server buffered. The buffer is per connection (1 MB
                 // each was 6.8 GB at a national exercise's 6,800 consoles); a blip longer than it holds ends in

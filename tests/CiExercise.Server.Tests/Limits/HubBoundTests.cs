@@ -36,6 +36,18 @@ public sealed class HubBoundTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task The_largest_call_within_the_bounds_fits_in_one_hub_message()
+    {
+        var (id, bank) = await StartedAsync();
+
+        // The .NET client's JSON sends Japanese as six-byte \u escapes: about 48 KB, over SignalR's default of 32 KB.
+        var receipt = await bank.Decide(id, "i1-alert", null, new string('本', Contracts.Limits.TextLength), null)
+            .WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
+
+        Assert.True(receipt.Seq > 0);
+    }
+
+    [Fact]
     public async Task A_refused_hub_call_is_one_warning_naming_the_caller_the_method_and_the_code_and_no_error()
     {
         var (id, bank) = await StartedAsync();
