@@ -1,3 +1,4 @@
+using CiExercise.Contracts;
 using CiExercise.Contracts.Scenarios;
 
 namespace CiExercise.Grains.Exercises;
@@ -9,8 +10,8 @@ internal static class AdHocRules
     {
         if (string.IsNullOrWhiteSpace(inject.Title.Ja) && string.IsNullOrWhiteSpace(inject.Title.En))
             throw Rules.Invalid("inject.title-required", "An ad-hoc inject needs a title (ja or en).");
-        if (inject.ResponseWindow is { } window && window <= TimeSpan.Zero)
-            throw Rules.Invalid("inject.response-window", "The response window must be positive.");
+        if (inject.ResponseWindow is { } window && (window <= TimeSpan.Zero || window > Limits.ResponseWindow))
+            throw Rules.Invalid("inject.response-window", $"The response window must be positive and at most {Limits.ResponseWindow:c}.");
         var unknownOrganization = inject.Recipients.Organizations.FirstOrDefault(o => scenario.FindOrganization(o) is null);
         if (unknownOrganization is not null)
             throw Rules.Invalid("inject.unknown-organization", $"The scenario has no organization '{unknownOrganization}'.");

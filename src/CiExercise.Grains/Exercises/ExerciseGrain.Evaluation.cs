@@ -1,3 +1,4 @@
+using CiExercise.Contracts;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
@@ -7,7 +8,7 @@ namespace CiExercise.Grains.Exercises;
 
 public sealed partial class ExerciseGrain
 {
-    private const int MaxObservationLength = 8000;
+    private const int MaxObservationLength = Limits.TextLength;
 
     public async Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId)
     {

@@ -1,3 +1,4 @@
+using CiExercise.Contracts;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
@@ -19,8 +20,8 @@ public sealed partial class OrganizationGrain(
     TimeProvider time,
     ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain
 {
-    private const int MaxTextLength = 8000;
-    private const int MaxSubjectLength = 300;
+    private const int MaxTextLength = Limits.TextLength;
+    private const int MaxSubjectLength = Limits.SubjectLength;
 
     private string _exerciseId = "";
     private string _organizationId = "";

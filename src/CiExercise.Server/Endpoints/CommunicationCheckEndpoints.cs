@@ -38,10 +38,7 @@ public static class CommunicationCheckEndpoints
     public static async Task<Results<Created<CheckStarted>, ValidationProblem>> Start(
         string id, CommunicationCheckRequest request, IGrainFactory grains, HttpContext context)
     {
-        var errors = new FieldErrors().Required("message", request.Message);
-        if (request.Route is null) errors.Add("route", "The field 'route' is required: chain or everyone.");
-        if (request.Message is { Length: > CheckLimits.MaxMessageLength })
-            errors.Add("message", $"The message is {request.Message.Length} characters long; at most {CheckLimits.MaxMessageLength} are kept.");
+        var errors = ActionChecks.CommunicationCheck(request.Route, request.Message);
         if (errors.Any) return errors.Problem();
         var started = await grains.GetGrain<IExerciseGrain>(id)
             .StartCommunicationCheck(ApiActors.Of(context), request.Route!.Value, request.Message!, request.ClientActionId);

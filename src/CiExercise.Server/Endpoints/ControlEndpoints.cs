@@ -1,3 +1,4 @@
+using CiExercise.Contracts;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
@@ -41,7 +42,7 @@ public static class ControlEndpoints
     public static async Task<Results<Ok<ExerciseView>, ValidationProblem>> Halt(
         string id, HaltRequest request, IGrainFactory grains, HttpContext context)
     {
-        var errors = new FieldErrors().Required("reason", request.Reason);
+        var errors = ActionChecks.HaltReason(request.Reason);
         if (errors.Any) return errors.Problem();
         return await Run(grains, id, g => g.Halt(ApiActors.Of(context), request.Reason!));
     }
@@ -57,11 +58,12 @@ public static class ControlEndpoints
         string id, JumpRequest request, IGrainFactory grains, HttpContext context)
     {
         var actor = ApiActors.Of(context);
+        if (new FieldErrors().Id("phaseId", request.PhaseId) is { Any: true } tooLong) return tooLong.Problem();
         return (request.PhaseId, request.To) switch
         {
             ({ } phaseId, null) when !string.IsNullOrWhiteSpace(phaseId) => await Run(grains, id, g => g.JumpToPhase(actor, phaseId)),
             (null, NextInject) => await Run(grains, id, g => g.JumpToNextInject(actor)),
-            (null, { } to) => FieldErrors.Single("to", $"'to' may only be '{NextInject}' (got '{to}'); give 'phaseId' to jump to a phase."),
+            (null, { } to) => FieldErrors.Single("to", $"'to' may only be '{NextInject}' (got '{Limits.Quote(to)}'); give 'phaseId' to jump to a phase."),
             _ => FieldErrors.Single("phaseId", $"Give exactly one of 'phaseId' or 'to' = '{NextInject}'."),
         };
     }
@@ -69,12 +71,7 @@ public static class ControlEndpoints
     public static async Task<Results<Created<InjectState>, ValidationProblem>> FireAdHoc(
         string id, AdHocInjectRequest request, IGrainFactory grains, HttpContext context)
     {
-        var errors = new FieldErrors()
-            .Required("recipients", request.Recipients)
-            .Required("title", request.Title);
-        if (request.Channel is null) errors.Add("channel", "The field 'channel' is required.");
-        if (request.Recipients is { SelectsSomething: false })
-            errors.Add("recipients", "Recipients need 'everyone': true, or organizations or sectors.");
+        var errors = ActionChecks.AdHoc(request);
         if (errors.Any) return errors.Problem();
         var state = await grains.GetGrain<IExerciseGrain>(id).FireAdHoc(ApiActors.Of(context), request.ToInject());
         return TypedResults.Created($"/api/exercises/{id}", state);

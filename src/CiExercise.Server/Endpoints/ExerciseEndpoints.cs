@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CiExercise.Contracts;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Grains.Exercises;
@@ -30,14 +31,13 @@ public static partial class ExerciseEndpoints
     public static async Task<Results<Created<ExerciseView>, ValidationProblem>> Create(
         CreateExerciseRequest request, ScenarioLibraryState scenarios, IGrainFactory grains, HttpContext context)
     {
-        var errors = new FieldErrors().Required("scenarioId", request.ScenarioId);
-        var scenario = request.ScenarioId is { } scenarioId ? scenarios.Find(scenarioId) : null;
-        if (request.ScenarioId is not null && scenario is null)
+        var errors = new FieldErrors().Required("scenarioId", request.ScenarioId).Id("scenarioId", request.ScenarioId);
+        var scenario = request.ScenarioId is { } scenarioId && !errors.Any ? scenarios.Find(scenarioId) : null;
+        if (request.ScenarioId is not null && scenario is null && !errors.Has("scenarioId"))
             errors.Add("scenarioId", $"No scenario with id '{request.ScenarioId}' is loaded; GET /api/scenarios lists them.");
         if (request.Id is not null && !ExerciseId().IsMatch(request.Id))
             errors.Add("id", "An exercise id is 1 to 64 lower-case letters, digits or '-', starting with a letter or digit.");
-        if (request.Name is { Length: > 200 })
-            errors.Add("name", "A name is at most 200 characters.");
+        errors.Length("name", request.Name, Limits.NameLength);
         if (errors.Any || scenario is null) return errors.Problem();
 
         var id = request.Id ?? NewExerciseId();

@@ -1,3 +1,4 @@
+using CiExercise.Contracts;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
@@ -36,7 +37,8 @@ public static class JoinLinkEndpoints
     {
         if (await exercises.FindAsync(id, cancellationToken) is not { } scenario) return ApiProblems.ExerciseNotFound(id);
         if (request is not { Count: > 0 }) return FieldErrors.Single("links", "Send a JSON array of at least one link to issue.");
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Count("links", request, Limits.JoinLinksPerRequest);
+        if (errors.Any) return errors.Problem();
         var principals = request.Select((r, i) => Check(r, $"[{i}]", id, scenario, errors)).ToList();
         if (errors.Any) return errors.Problem();
 
@@ -100,8 +102,13 @@ public static class JoinLinkEndpoints
         return TypedResults.NoContent();
     }
 
-    private static (ExercisePrincipal, TimeSpan)? Check(JoinLinkRequest r, string at, string exerciseId, Scenario scenario, FieldErrors errors)
+    private static (ExercisePrincipal, TimeSpan)? Check(JoinLinkRequest? r, string at, string exerciseId, Scenario scenario, FieldErrors errors)
     {
+        if (r is null)
+        {
+            errors.Add(at, $"'{at}' is null; give a link to issue.");
+            return null;
+        }
         var failed = false;
         void Fail(string field, string message)
         {
@@ -109,15 +116,15 @@ public static class JoinLinkEndpoints
             failed = true;
         }
         if (string.IsNullOrWhiteSpace(r.Name)) Fail("name", "The field 'name' is required.");
-        else if (r.Name.Length > 200) Fail("name", "A name is at most 200 characters.");
+        else if (r.Name.Length > Limits.NameLength) Fail("name", $"A name is at most {Limits.NameLength} characters.");
         if (r.Kind is not { } kind) Fail("kind", "The field 'kind' is required: participant, evaluator, observer or controller.");
         else if (kind == PrincipalKind.Participant)
         {
             var organization = r.OrganizationId is null ? null : scenario.FindOrganization(r.OrganizationId);
             if (organization is null)
-                Fail("organizationId", $"A participant needs the id of one of the scenario's organizations (got '{r.OrganizationId}').");
+                Fail("organizationId", $"A participant needs the id of one of the scenario's organizations (got '{Limits.Quote(r.OrganizationId)}').");
             else if (r.Role is null || !organization.Roles.Contains(r.Role))
-                Fail("role", $"Organization '{organization.Id}' has the roles {string.Join(", ", organization.Roles)} (got '{r.Role}').");
+                Fail("role", $"Organization '{organization.Id}' has the roles {string.Join(", ", organization.Roles)} (got '{Limits.Quote(r.Role)}').");
         }
         else if (r.OrganizationId is not null || r.Role is not null)
             Fail("organizationId", $"Only participants have an organization and a role; a {JoinLinkService.KindText(kind)} has neither.");

@@ -20,8 +20,7 @@ public static class ObservationEndpoints
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem>> Record(
         string id, ObservationRequest request, IGrainFactory grains, HttpContext context)
     {
-        var errors = new FieldErrors().Required("text", request.Text);
-        if (request.Kind is null) errors.Add("kind", "The field 'kind' is required: strength or area-for-improvement.");
+        var errors = ActionChecks.Observation(request.Kind, request.Text, request.ObjectiveIds, request.InjectIds, request.OrganizationIds);
         if (errors.Any) return errors.Problem();
         var observation = new Observation(request.Kind!.Value, request.Rating, request.Text!, request.ObjectiveIds ?? [],
             request.InjectIds ?? [], request.OrganizationIds ?? []);

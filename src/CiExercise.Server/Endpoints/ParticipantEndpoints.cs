@@ -43,7 +43,7 @@ public static class ParticipantEndpoints
         string id, string orgId, AcknowledgeRequest request, ExerciseScenarios exercises, IGrainFactory grains,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors().Required("injectId", request.InjectId);
+        var errors = ActionChecks.Acknowledgement(request.InjectId);
         return await Act(id, orgId, request, errors, exercises, grains, context,
             (grain, actor) => grain.Acknowledge(actor, request.InjectId!, request.ClientActionId), cancellationToken);
     }
@@ -52,9 +52,7 @@ public static class ParticipantEndpoints
         string id, string orgId, DecisionRequest request, ExerciseScenarios exercises, IGrainFactory grains,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors().Required("injectId", request.InjectId);
-        if (string.IsNullOrWhiteSpace(request.ChoiceId) && string.IsNullOrWhiteSpace(request.Text))
-            errors.Add("choiceId", "A decision needs a 'choiceId', a 'text', or both.");
+        var errors = ActionChecks.Decision(request.InjectId, request.ChoiceId, request.Text);
         return await Act(id, orgId, request, errors, exercises, grains, context,
             (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, request.ClientActionId), cancellationToken);
     }
@@ -63,10 +61,9 @@ public static class ParticipantEndpoints
         string id, string orgId, MessageRequest request, ExerciseScenarios exercises, IGrainFactory grains,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors().Required("subject", request.Subject).Required("body", request.Body);
-        if (request.To is not { Count: > 0 }) errors.Add("to", "A message needs at least one recipient organization in 'to'.");
         var message = new OutgoingMessage(request.To ?? [], request.Subject ?? "", request.Body ?? "",
             request.RegardingInjectId, request.ForwardedFromSeq);
+        var errors = ActionChecks.Message(message);
         return await Act(id, orgId, request, errors, exercises, grains, context,
             (grain, actor) => grain.SendMessage(actor, message, request.ClientActionId), cancellationToken);
     }
@@ -82,10 +79,11 @@ public static class ParticipantEndpoints
     {
         var (_, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
         if (problem is not null) return problem;
-        if (request is MessageRequest { To: { } to })
+        // Only recipients within their bounds are looked up, and only the first unknown one is named.
+        if (!errors.Any && request is MessageRequest { To: { } to })
         {
             var scenario = (await exercises.FindAsync(id, cancellationToken))!;
-            foreach (var unknown in to.Where(o => scenario.FindOrganization(o) is null))
+            if (to.FirstOrDefault(o => scenario.FindOrganization(o) is null) is { } unknown)
                 errors.Add("to", $"The exercise has no organization '{unknown}'.");
         }
         if (errors.Any) return errors.Problem();

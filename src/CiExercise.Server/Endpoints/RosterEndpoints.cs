@@ -27,7 +27,7 @@ public static partial class RosterEndpoints
         ["text/csv", "application/csv", "text/plain", XlsxType, "application/vnd.ms-excel", "application/octet-stream"];
 
     public static RouteHandlerBuilder MapRosterImport(this RouteGroupBuilder api) =>
-        api.MapPost("/roster", Import).WithName("ImportRoster")
+        api.MapPost("/roster", Import).WithName("ImportRoster").WithMetadata(BoundedBody.OwnLimit)
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

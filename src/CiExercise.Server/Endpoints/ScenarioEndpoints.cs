@@ -25,7 +25,7 @@ public static class ScenarioEndpoints
         var api = app.MapGroup("/api/scenarios").WithTags("Scenarios").RequireAuthorization(AccessPolicies.Controller);
         api.MapGet("/", List).WithName("ListScenarios");
         api.MapGet("/{id}", Get).WithName("GetScenario").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/validate", Validate).WithName("ValidateScenario")
+        api.MapPost("/validate", Validate).WithName("ValidateScenario").WithMetadata(BoundedBody.OwnLimit)
             .AddOpenApiOperationTransformer(DescribeYamlBody)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -13,7 +13,10 @@ public static class ApiExtensions
     {
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(options => ScenarioJson.Configure(options.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemWriter.Customize);
+        // Kestrel answers headers over its limit with a bare 431 before the app runs; above ours, RequestLimits answers a problem.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes);
         services.AddExceptionHandler<ApiExceptionHandler>();
         // An unreadable body or query throws in every environment, so that the exception handler can say what was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -35,7 +38,8 @@ public static class ApiExtensions
         });
         // After request logging, so that a refused command is logged with the status it was answered with.
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemWriter.WriteStatusAsync);
+        app.UseMiddleware<RequestLimits>();
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using CiExercise.Server.Logging;
+using CiExercise.Server.Realtime;
 using Serilog;
 
 namespace CiExercise.Server.Extensions;
@@ -14,11 +16,16 @@ public static class LoggingExtensions
     /// Serilog configured from the "Serilog" section. The host gets its own logger instead of taking over
     /// the static one, so that several hosts in one process (functional tests) do not dispose each other's.
     /// </summary>
-    public static void AddCiExerciseLogging(this WebApplicationBuilder builder) =>
+    public static void AddCiExerciseLogging(this WebApplicationBuilder builder)
+    {
+        // Picked up by ReadFrom.Services: user text (paths, ids, names) is logged as data, never as raw lines.
+        builder.Services.AddSingleton<Serilog.Core.ILogEventEnricher, LogTextEscaping>();
         builder.Services.AddSerilog(
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Filter.ByExcluding(HubRefusalFilter.IsDispatcherFailure),
             preserveStaticLogger: true);
+    }
 }

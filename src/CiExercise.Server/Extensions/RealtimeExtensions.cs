@@ -14,14 +14,17 @@ public static class RealtimeExtensions
         var services = builder.Services;
         services.AddSignalR(options =>
             {
-                options.AddFilter<RuleExceptionFilter>();
+                options.AddFilter<HubRefusalFilter>();
+                // One call from a console: the largest (an 8,000-character body in Japanese, which the .NET client sends as
+                // six-byte \u escapes) is about 50 KB, over SignalR's default of 32 KB; anything larger closes the connection.
+                options.MaximumReceiveMessageSize = Contracts.Limits.HubMessageBytes;
                 // A stateful reconnect replays what the server buffered. The buffer is per connection (1 MB
                 // each was 6.8 GB at a national exercise's 6,800 consoles); a blip longer than it holds ends in
                 // a re-subscribe from the console's last sequence number, which loses nothing.
                 options.StatefulReconnectBufferSize = 64 * 1024;
             })
             .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions));
-        services.AddSingleton<RuleExceptionFilter>();
+        services.AddSingleton<HubRefusalFilter>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<RealtimeMetrics>();

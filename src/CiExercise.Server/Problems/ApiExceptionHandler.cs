@@ -10,7 +10,7 @@ namespace CiExercise.Server.Problems;
 /// Turns the refusals of the domain and unreadable request bodies into problem details that say what
 /// was wrong. Anything else stays a 500 whose details are logged, not sent.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,20 +18,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             ExerciseRuleException rule => Problem(StatusOf(rule.Kind), TitleOf(rule.Kind), rule.Message, rule.Code),
             ExerciseAlreadyExistsException exists => Problem(StatusCodes.Status409Conflict, "Conflict", exists.Message, "exercise.exists"),
-            BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", Describe(bad), "request.unreadable"),
+            // A body too large or of the wrong type has the code of its status; one that does not parse is unreadable.
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", Describe(bad),
+                bad.StatusCode == StatusCodes.Status400BadRequest ? "request.unreadable" : ProblemWriter.CodeOf(bad.StatusCode)),
             _ => null,
         };
         if (problem is null) return false;
-        context.Response.StatusCode = problem.Status!.Value;
-        var written = await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
-        // The service declines when the client accepts no JSON; the refusal must still reach it, not become a 500.
-        if (!written)
-            await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        await ProblemWriter.WriteAsync(context, problem, exception);
         return true;
     }
 

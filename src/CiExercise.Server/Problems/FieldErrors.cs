@@ -7,7 +7,15 @@ internal sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = [];
 
+    /// <summary>The stable code of a request whose fields are missing, malformed or over their bounds.</summary>
+    public const string Code = "request.invalid";
+
     public bool Any => _errors.Count > 0;
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    /// <summary>Every message in one sentence, for a hub refusal, which has no per-field errors.</summary>
+    public string Detail => string.Join(" ", _errors.SelectMany(e => e.Value));
 
     public FieldErrors Add(string field, string message)
     {
@@ -25,8 +33,8 @@ internal sealed class FieldErrors
     public ValidationProblem Problem() =>
         TypedResults.ValidationProblem(
             _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-            detail: string.Join(" ", _errors.SelectMany(e => e.Value)),
-            extensions: new Dictionary<string, object?> { ["code"] = "request.invalid" });
+            detail: Detail,
+            extensions: new Dictionary<string, object?> { ["code"] = Code });
 
     public static ValidationProblem Single(string field, string message) => new FieldErrors().Add(field, message).Problem();
 }

@@ -2,6 +2,7 @@ using CiExercise.Contracts.CommunicationChecks;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Presence;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Requests;
 
 namespace CiExercise.Server.Realtime;
 
@@ -18,24 +19,28 @@ public sealed partial class ExerciseHub
     public async Task<CheckStarted> StartCommunicationCheck(string exerciseId, CheckRoute route, string message, string? clientActionId)
     {
         var actor = await ControllerAsync(exerciseId, "start a communication check");
+        Check(ActionChecks.CommunicationCheck(route, message));
         return await grains.GetGrain<IExerciseGrain>(exerciseId).StartCommunicationCheck(actor, route, message, clientActionId);
     }
 
     public async Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId)
     {
         var actor = await ControllerAsync(exerciseId, "close a communication check");
+        Check(ActionChecks.CheckAnswer(checkId));
         return await grains.GetGrain<IExerciseGrain>(exerciseId).CloseCommunicationCheck(actor, checkId);
     }
 
     public async Task<ActionReceipt> AcknowledgeCheck(string exerciseId, string checkId, string? clientActionId)
     {
         var (grain, actor) = await ParticipantAsync(exerciseId, "acknowledge a communication check");
+        Check(ActionChecks.CheckAnswer(checkId));
         return await grain.AcknowledgeCheck(actor, checkId, clientActionId);
     }
 
     public async Task<ActionReceipt> PassOnCheck(string exerciseId, string checkId, string? clientActionId)
     {
         var (grain, actor) = await ParticipantAsync(exerciseId, "pass on a communication check");
+        Check(ActionChecks.CheckAnswer(checkId));
         return await grain.PassOnCheck(actor, checkId, clientActionId);
     }
 

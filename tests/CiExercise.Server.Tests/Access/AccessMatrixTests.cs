@@ -85,13 +85,13 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
         return (view.LastSeq, links.Count(l => l.RevokedAt is null));
     }
 
-    private static string Fill(string pattern, string exerciseId, string orgId, string linkId) =>
+    internal static string Fill(string pattern, string exerciseId, string orgId, string linkId) =>
         pattern.Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("/api/scenarios/{id}", $"/api/scenarios/{TestScenario.Id}", StringComparison.Ordinal)
             .Replace("{id}", exerciseId, StringComparison.Ordinal).Replace("{orgId}", orgId, StringComparison.Ordinal)
             .Replace("{linkId}", linkId, StringComparison.Ordinal).Replace("{checkId}", "check-1", StringComparison.Ordinal);
 
-    private static HttpRequestMessage Request(string method, string path, string key)
+    internal static HttpRequestMessage Request(string method, string path, string key)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST") request.Content = new StringContent(Body(key), Encoding.UTF8, key switch

@@ -18,14 +18,14 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
 {
     public enum Caller { ControllerOwn, ControllerOther, ParticipantOwnOrg, ParticipantOtherOrgData, Evaluator, Observer }
 
-    private const string Allowed = "allowed";
-    private const string Denied = HubErrors.AccessDenied;
+    internal const string Allowed = "allowed";
+    internal const string Denied = HubErrors.AccessDenied;
     private const string NotDelivered = "inject.not-delivered";
     private const string CheckNotFound = "check.not-found";
     private const string NothingToPassOn = "check.nothing-to-pass-on";
 
     /// <summary>What each caller gets: "allowed" or the refusal's code, in the order of <see cref="Caller"/>.</summary>
-    private static readonly Dictionary<string, (string[] Expected, Func<ExerciseConnection, Target, Task> Call)> Matrix = new()
+    internal static readonly Dictionary<string, (string[] Expected, Func<ExerciseConnection, Target, Task> Call)> Matrix = new()
     {
         [nameof(IExerciseHub.Subscribe)] = ([Allowed, Denied, Allowed, Allowed, Allowed, Allowed], (c, t) => c.Subscribe(t.ExerciseId, 0)),
         [nameof(IExerciseHub.GetExercise)] = ([Allowed, Denied, Allowed, Allowed, Allowed, Allowed], (c, t) => c.GetExercise(t.ExerciseId)),
@@ -37,7 +37,7 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
             (c, t) => c.Decide(t.ExerciseId, t.InjectId, null, "isolate the segment", null)),
         [nameof(IExerciseHub.SendMessage)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
             (c, t) => c.SendMessage(t.ExerciseId, new OutgoingMessage(["power"], "status", "we isolated it", t.InjectId, null), null)),
-        [nameof(IExerciseHub.RecordObservation)] = ([Allowed, Denied, Denied, Denied, Allowed, Denied],
+        [nameof(IExerciseHub.RecordObservation)] = ([Denied, Denied, Denied, Denied, Allowed, Denied],
             (c, t) => c.RecordObservation(t.ExerciseId,
                 new Observation(ObservationKind.Strength, HseepRating.S, "noted", ["report"], [t.InjectId], [t.OrganizationId]), null)),
         [nameof(IExerciseHub.GetPresence)] = ([Allowed, Denied, Denied, Denied, Allowed, Allowed], (c, t) => c.GetPresence(t.ExerciseId)),
@@ -63,18 +63,12 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
     [Fact]
     public async Task Every_hub_method_for_every_caller_is_allowed_or_refused_and_refusals_change_nothing()
     {
-        var id = await _hub.CreateExerciseAsync();
-        // Deliver i1-alert (bank staff), i2-outage (bank, power) and i3-water (water only).
-        await _hub.Exercise(id).Start(HubHarness.Control);
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        var own = new Target(id, "bank", "i1-alert");
-        var otherOrg = new Target(id, "power", "i3-water");
+        var (id, own, otherOrg) = await DeliveredAsync(_hub);
 
         var failures = new List<string>();
         foreach (var caller in Enum.GetValues<Caller>())
         {
-            await using var connection = await _hub.ConnectAsync(await TokenAsync(caller, id));
+            await using var connection = await _hub.ConnectAsync(await TokenAsync(_hub, caller, id));
             foreach (var (method, (expected, call)) in Matrix)
             {
                 var want = expected[(int)caller];
@@ -90,17 +84,30 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private async Task<string> TokenAsync(Caller caller, string id) => (caller switch
+    internal static async Task<string> TokenAsync(HubHarness hub, Caller caller, string id) => (caller switch
     {
-        Caller.ControllerOwn => await _hub.IssueAsync(PrincipalKind.Controller, id),
-        Caller.ControllerOther => await _hub.IssueAsync(PrincipalKind.Controller, ApiClient.NewId()),
-        Caller.ParticipantOwnOrg or Caller.ParticipantOtherOrgData => await _hub.IssueAsync(PrincipalKind.Participant, id, "bank", "staff"),
-        Caller.Evaluator => await _hub.IssueAsync(PrincipalKind.Evaluator, id),
-        Caller.Observer => await _hub.IssueAsync(PrincipalKind.Observer, id),
+        Caller.ControllerOwn => await hub.IssueAsync(PrincipalKind.Controller, id),
+        Caller.ControllerOther => await hub.IssueAsync(PrincipalKind.Controller, ApiClient.NewId()),
+        Caller.ParticipantOwnOrg or Caller.ParticipantOtherOrgData => await hub.IssueAsync(PrincipalKind.Participant, id, "bank", "staff"),
+        Caller.Evaluator => await hub.IssueAsync(PrincipalKind.Evaluator, id),
+        Caller.Observer => await hub.IssueAsync(PrincipalKind.Observer, id),
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     }).Token;
 
-    private static async Task<string> OutcomeAsync(Func<Task> call)
+    /// <summary>
+    /// A started exercise with i1-alert (bank staff), i2-outage (bank, power) and i3-water (water only) delivered;
+    /// the targets are bank's own data and data of another organization.
+    /// </summary>
+    internal static async Task<(string Id, Target Own, Target OtherOrg)> DeliveredAsync(HubHarness hub)
+    {
+        var id = await hub.CreateExerciseAsync();
+        await hub.Exercise(id).Start(HubHarness.Control);
+        await hub.Exercise(id).JumpToNextInject(HubHarness.Control);
+        await hub.Exercise(id).JumpToNextInject(HubHarness.Control);
+        return (id, new Target(id, "bank", "i1-alert"), new Target(id, "power", "i3-water"));
+    }
+
+    internal static async Task<string> OutcomeAsync(Func<Task> call)
     {
         try
         {
@@ -113,11 +120,11 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
         }
     }
 
-    private int DenialsLogged() => server.Factory.Logs.Events.Count(e => CapturedLogs.Text(e, "Action") is not null);
+    private int DenialsLogged() => server.Factory.Logs.Events.Count(e => CapturedLogs.Text(e, "HubMethod") is not null && CapturedLogs.Text(e, "Code") == Denied);
 
     private async Task<long> LastSeqAsync(string id) =>
         (await server.Factory.Services.GetRequiredService<IEventLog>().ReadAsync(id, 0, 10_000, TestContext.Current.CancellationToken))
         .Select(e => e.Seq).DefaultIfEmpty().Max();
 
-    private sealed record Target(string ExerciseId, string OrganizationId, string InjectId);
+    internal sealed record Target(string ExerciseId, string OrganizationId, string InjectId);
 }

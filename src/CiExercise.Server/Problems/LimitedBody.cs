@@ -1,0 +1,38 @@
+namespace CiExercise.Server.Problems;
+
+/// <summary>A request body that fails a read past its limit and remembers that it did, so the answer can be a 413 problem.</summary>
+internal sealed class LimitedBody(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public Stream Inner => inner;
+
+    public bool Exceeded { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read <= limit) return read;
+        Exceeded = true;
+        throw new BadHttpRequestException($"The request body is longer than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
