@@ -38,6 +38,7 @@ export class ExerciseModel {
   private readonly seen = new Set<number>();
   private readonly store: Promise<LocalStore | null>;
   private unsaved: LiveEvent[] = [];
+  private writing = false;
   private kept = 0;
   view: ExerciseView | null = null;
   directory: Directory | null = null;
@@ -171,19 +172,24 @@ export class ExerciseModel {
     return fresh;
   }
 
-  /** Writes new events in batches a moment later; a burst of thousands is one transaction, not thousands. */
+  /** Writes new events at once; those that arrive while a write is under way go in the next one, so a burst is a few transactions. */
   private save(fresh: LiveEvent[]): void {
     const room = KEPT_EVENTS - this.kept - this.unsaved.length;
     if (room <= 0) return;
-    const wasEmpty = this.unsaved.length === 0;
     this.unsaved.push(...fresh.slice(0, room));
-    if (!wasEmpty) return;
-    setTimeout(async () => {
+    if (!this.writing) void this.write();
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    const store = await this.store;
+    while (this.unsaved.length) {
       const batch = this.unsaved;
       this.unsaved = [];
       this.kept += batch.length;
-      await (await this.store)?.putAll("events", batch).catch(() => undefined);
-    }, 500);
+      await store?.putAll("events", batch).catch(() => undefined);
+    }
+    this.writing = false;
   }
 
   private async keep(key: string, value: unknown): Promise<void> {
