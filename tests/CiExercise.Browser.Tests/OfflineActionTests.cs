@@ -24,8 +24,8 @@ public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<B
         await using var _ = bankContext;
         await fixture.StartAsync(exerciseId);
         await Expect(Inbox(bank, "i1-bank")).ToHaveCountAsync(1);
-        // The page loads without the network once its service worker runs.
-        Assert.True(await bank.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(() => true)"));
+        // The page loads without the network once its service worker controls it.
+        await bank.WaitForFunctionAsync("() => !!navigator.serviceWorker?.controller");
 
         await bankContext.SetOfflineAsync(true);
         await Expect(bank.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "reconnecting");
@@ -88,6 +88,43 @@ public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<B
 
         var actions = (await EventsAsync(exerciseId)).Where(e => e.Org == "bank" && e.Kind is "inject-acknowledged" or "decision-recorded");
         Assert.Equal(["inject-acknowledged", "decision-recorded"], actions.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task A_controller_command_is_retried_with_the_same_key_and_a_waiting_one_can_be_cancelled()
+    {
+        var exerciseId = await fixture.CreateExerciseAsync();
+        var (controlContext, control) = await fixture.OpenAsync(await fixture.IssueLinkAsync(exerciseId, "controller", "Control"), $"/control/{exerciseId}");
+        await using var _ = controlContext;
+        await fixture.StartAsync(exerciseId);
+        await Expect(control.GetByTestId("exercise-status")).ToHaveAttributeAsync("data-status", "running");
+
+        // The first pause is lost on the network; the retry carries the same key and pauses once.
+        var keys = new List<string?>();
+        await control.RouteAsync("**/pause", async route =>
+        {
+            keys.Add(await route.Request.HeaderValueAsync("idempotency-key"));
+            if (keys.Count == 1) await route.AbortAsync("connectionreset");
+            else await route.ContinueAsync();
+        });
+        await control.GetByTestId("pause").ClickAsync();
+        await Expect(control.GetByTestId("exercise-status")).ToHaveAttributeAsync("data-status", "paused");
+        Assert.Equal(2, keys.Count);
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", keys[0]);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Single(await EventsAsync(exerciseId), e => e.Kind == "exercise-paused");
+
+        // Offline, a resume waits with a Cancel; cancelled, it is never sent.
+        await controlContext.SetOfflineAsync(true);
+        await control.GetByTestId("resume").ClickAsync();
+        var waiting = control.GetByTestId("commands-waiting");
+        await Expect(waiting).ToContainTextAsync("Waiting to send: Resume");
+        await waiting.GetByTestId("command-cancel").ClickAsync();
+        await Expect(waiting).ToHaveCountAsync(0);
+        await controlContext.SetOfflineAsync(false);
+        await Expect(control.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(control.GetByTestId("exercise-status")).ToHaveAttributeAsync("data-status", "paused");
+        Assert.DoesNotContain(await EventsAsync(exerciseId), e => e.Kind == "exercise-resumed");
     }
 
     private async Task<List<(long Seq, string Kind, string? Org)>> EventsAsync(string exerciseId)

@@ -2,6 +2,28 @@ import type { Principal } from "./model";
 
 export type StoreName = "outbox" | "events" | "state";
 
+const PREFIX = "ciex|";
+
+/**
+ * On sign-out: forgets the views and events kept for a reload, so a shared office machine keeps nothing of
+ * the exercise. Actions still waiting stay, and go out when the same person signs in again.
+ */
+export async function forgetKeptState(): Promise<void> {
+  try {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith(PREFIX)) continue;
+      const db = await opened(indexedDB.open(name, 1));
+      const tx = db.transaction(["events", "state"], "readwrite");
+      tx.objectStore("events").clear();
+      tx.objectStore("state").clear();
+      await committed(tx);
+      db.close();
+    }
+  } catch {
+    // A browser without the listing keeps them; they are only ever read by the same person's console.
+  }
+}
+
 /**
  * What this browser keeps for one exercise and one signed-in person: the actions waiting to be sent
  * ("outbox", in the order taken), the events seen ("events", by seq) and the last views read ("state").
@@ -14,7 +36,7 @@ export class LocalStore {
   static async open(exerciseId: string, principal: Principal): Promise<LocalStore | null> {
     const who = [principal.kind, principal.organizationId ?? "", principal.role ?? "", principal.name].join("|");
     try {
-      return new LocalStore(await opened(indexedDB.open(`ciex|${exerciseId}|${who}`, 1)));
+      return new LocalStore(await opened(indexedDB.open(`${PREFIX}${exerciseId}|${who}`, 1)));
     } catch {
       return null;
     }
