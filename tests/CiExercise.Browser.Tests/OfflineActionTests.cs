@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using CiExercise.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -57,7 +56,7 @@ public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(bank.GetByTestId("decisions")).ToContainTextAsync("Isolated while offline.");
         await Expect(bank.Locator("[data-testid=shared] .sent")).ToContainTextAsync("Offline report");
 
-        var actions = (await EventsAsync(exerciseId))
+        var actions = (await fixture.EventsAsync(exerciseId))
             .Where(e => e.Org == "bank" && e.Kind is "inject-acknowledged" or "decision-recorded" or "message-sent")
             .ToList();
         Assert.Equal(["inject-acknowledged", "decision-recorded", "message-sent"], actions.Select(e => e.Kind));
@@ -86,7 +85,7 @@ public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<B
         await bank.GetByTestId("decide").ClickAsync();
         await Expect(bank.GetByTestId("decisions")).ToContainTextAsync("Reported over plain HTTP.");
 
-        var actions = (await EventsAsync(exerciseId)).Where(e => e.Org == "bank" && e.Kind is "inject-acknowledged" or "decision-recorded");
+        var actions = (await fixture.EventsAsync(exerciseId)).Where(e => e.Org == "bank" && e.Kind is "inject-acknowledged" or "decision-recorded");
         Assert.Equal(["inject-acknowledged", "decision-recorded"], actions.Select(e => e.Kind));
     }
 
@@ -112,7 +111,7 @@ public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(2, keys.Count);
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", keys[0]);
         Assert.Equal(keys[0], keys[1]);
-        Assert.Single(await EventsAsync(exerciseId), e => e.Kind == "exercise-paused");
+        Assert.Single(await fixture.EventsAsync(exerciseId), e => e.Kind == "exercise-paused");
 
         // Offline, a resume waits with a Cancel; cancelled, it is never sent.
         await controlContext.SetOfflineAsync(true);
@@ -124,16 +123,6 @@ public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<B
         await controlContext.SetOfflineAsync(false);
         await Expect(control.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(control.GetByTestId("exercise-status")).ToHaveAttributeAsync("data-status", "paused");
-        Assert.DoesNotContain(await EventsAsync(exerciseId), e => e.Kind == "exercise-resumed");
-    }
-
-    private async Task<List<(long Seq, string Kind, string? Org)>> EventsAsync(string exerciseId)
-    {
-        using var json = JsonDocument.Parse(await fixture.ControllerApi.GetStringAsync(
-            $"/api/exercises/{exerciseId}/events?after=0&limit=1000", TestContext.Current.CancellationToken));
-        return json.RootElement.GetProperty("events").EnumerateArray()
-            .Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("kind").GetString()!,
-                e.TryGetProperty("organizationId", out var org) ? org.GetString() : null))
-            .ToList();
+        Assert.DoesNotContain(await fixture.EventsAsync(exerciseId), e => e.Kind == "exercise-resumed");
     }
 }
