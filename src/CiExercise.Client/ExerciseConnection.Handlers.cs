@@ -23,6 +23,16 @@ public sealed partial class ExerciseConnection
         }
     }
 
+    /// <summary>The replay has sent everything up to throughSeq: hand out what arrived up to there, keep the rest.</summary>
+    private void OnReplayed(string exerciseId, long throughSeq)
+    {
+        lock (_gate)
+        {
+            if (_streams.TryGetValue(exerciseId, out var stream) && stream.Pending is { } pending)
+                Release(stream, pending, throughSeq);
+        }
+    }
+
     /// <summary>The replay is complete: hand out what arrived meanwhile in sequence order, each seq once.</summary>
     private void OnCaughtUp(string exerciseId, long lastSeq)
     {
@@ -31,15 +41,8 @@ public sealed partial class ExerciseConnection
         lock (_gate)
         {
             if (!_streams.TryGetValue(exerciseId, out var stream) || stream.Pending is not { } pending) return;
-            pending.Sort(static (a, b) => a.Seq.CompareTo(b.Seq));
-            foreach (var e in pending)
-            {
-                if (e.Seq <= stream.Highest) continue;
-                stream.Highest = e.Seq;
-                _events.Writer.TryWrite(e);
-            }
-
-            // Replayed up to lastSeq: anything at or below it that this caller may see was in the replay.
+            // Live events above lastSeq came in order after the replay's read, so they are complete too.
+            Release(stream, pending, long.MaxValue);
             stream.Highest = Math.Max(stream.Highest, lastSeq);
             stream.Pending = null;
             done = stream.CaughtUp;
@@ -49,6 +52,27 @@ public sealed partial class ExerciseConnection
 
         if (live) SetState(ExerciseConnectionState.Live);
         done?.TrySetResult(lastSeq);
+    }
+
+    /// <summary>
+    /// Hands out the pending events up to through in sequence order, each seq once, and keeps the later ones;
+    /// anything at or below through that this caller may see was in the replay, so Highest moves to it.
+    /// </summary>
+    private void Release(ExerciseStream stream, List<LiveEvent> pending, long through)
+    {
+        pending.Sort(static (a, b) => a.Seq.CompareTo(b.Seq));
+        var released = 0;
+        foreach (var e in pending)
+        {
+            if (e.Seq > through) break;
+            released++;
+            if (e.Seq <= stream.Highest) continue;
+            stream.Highest = e.Seq;
+            _events.Writer.TryWrite(e);
+        }
+
+        pending.RemoveRange(0, released);
+        if (through != long.MaxValue) stream.Highest = Math.Max(stream.Highest, through);
     }
 
     /// <summary>The server is closing this connection for good (token revoked or expired): do not reconnect.</summary>

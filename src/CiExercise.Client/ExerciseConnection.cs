@@ -11,7 +11,8 @@ namespace CiExercise.Client;
 
 /// <summary>
 /// A console's connection to the exercise hub. It reconnects on its own (stateful reconnect first, then a
-/// new connection that re-subscribes after the highest sequence number it has seen), and hands out each
+/// new connection that re-subscribes after the last sequence number the server said was complete: the end of a
+/// replay's page or of the replay, or a live event after it), and hands out each
 /// exercise's events once each, in sequence order, with nothing missed across a reconnect or a restart of
 /// the server: replayed and live events that race each other are merged and duplicates dropped by Seq.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
     {
         _hub = hub;
         _hub.On<LiveEvent>(nameof(IExerciseHubClient.Event), OnEvent);
+        _hub.On<string, long>(nameof(IExerciseHubClient.Replayed), OnReplayed);
         _hub.On<string, long>(nameof(IExerciseHubClient.CaughtUp), OnCaughtUp);
         _hub.On<string>(nameof(IExerciseHubClient.Closing), OnClosing);
         _hub.On<Contracts.Presence.PresenceView>(nameof(IExerciseHubClient.Presence), OnPresence);
@@ -80,7 +82,7 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
 
     public string? ConnectionId => _hub.ConnectionId;
 
-    /// <summary>The highest sequence number of an exercise handed out so far (0 when none): keep it to resume later.</summary>
+    /// <summary>The sequence number up to which an exercise's events are all handed out (0 when none): keep it to resume later.</summary>
     public long LastSeq(string exerciseId)
     {
         lock (_gate) return _streams.TryGetValue(exerciseId, out var stream) ? stream.Highest : 0;

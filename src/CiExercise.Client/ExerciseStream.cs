@@ -3,8 +3,8 @@ using CiExercise.Client.Hub;
 namespace CiExercise.Client;
 
 /// <summary>
-/// One subscribed exercise on one connection: the highest sequence number handed out, and while a
-/// Subscribe is replaying, the events that arrived meanwhile (replayed and live mixed).
+/// One subscribed exercise on one connection: the sequence number up to which everything is handed out, and
+/// while a Subscribe is replaying, the events that arrived above it (replayed and live mixed).
 /// </summary>
 internal sealed class ExerciseStream
 {

@@ -39,8 +39,9 @@ public sealed partial class ExerciseHub(
 
     /// <summary>
     /// Joins the live groups first, then replays from the log: an event committed before the read is in the
-    /// replay, one committed after reaches the groups; the client drops the ones it gets twice. The audience
-    /// rule still decides each row (roles within an organization).
+    /// replay, one committed after reaches the groups; the client drops the ones it gets twice. Live events
+    /// therefore overtake replayed ones: only Replayed (after each page) and CaughtUp tell the client up to which
+    /// seq it has everything. The audience rule still decides each row (roles within an organization).
     /// </summary>
     public async Task<long> Subscribe(string exerciseId, long afterSeq)
     {
@@ -66,6 +67,7 @@ public sealed partial class ExerciseHub(
             metrics.Replayed(replayed);
             if (page.Count > 0) last = page[^1].Seq;
             if (page.Count < ReplayPageSize) break;
+            await Clients.Caller.Replayed(exerciseId, last);
         }
 
         await Clients.Caller.CaughtUp(exerciseId, last);

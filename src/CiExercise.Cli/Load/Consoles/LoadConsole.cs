@@ -42,6 +42,7 @@ public sealed partial class LoadConsole : IAsyncDisposable
             .Build();
         _hub.On<LoadEvent>("Event", OnEvent);
         _hub.On<string, long>("CaughtUp", static (_, _) => { });
+        _hub.On<string, long>("Replayed", static (_, _) => { });
         _hub.On<string>("Closing", reason => { _stopping = true; _ = _hub.StopAsync(); });
         _hub.Reconnected += async _ =>
         {

@@ -64,6 +64,9 @@ export class ExerciseModel {
       this.outbox.setReady(this.feed.connection === "connected");
       // A page that loaded without the network reads the view once the server is back.
       if (this.feed.connection === "connected" && this.started && !this.viewRead) void this.refreshView();
+      // The feed passes events in sequence order, each above all before (it holds back live events that
+      // overtake a replay), so an acknowledgement never comes before its delivery nor a clock event after a
+      // later one; take() drops those already kept from before a reload.
       const fresh = this.take(batch);
       // A delivery brings its inject; only one the console still cannot show makes it read the view again.
       if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))

@@ -14,13 +14,23 @@ export function kindOf(kind: unknown): string {
 }
 
 /**
- * One exercise's event stream for one console: subscribes through the hub, keeps the highest sequence
- * number seen, drops what it has already seen, and on every reconnect subscribes again from there.
+ * One exercise's event stream for one console: subscribes through the hub, shows each event the caller may
+ * see once, in sequence order, and on every reconnect subscribes again after the last one it has shown.
+ *
+ * During a replay live events overtake replayed ones (the hub joins the live groups before it reads the
+ * log), and a participant's sequence numbers have gaps (it sees only its organization's rows), so a seq
+ * proves nothing about the ones below it. What proves them is the hub: `Replayed(through)` after each page
+ * and `CaughtUp(last)` at the end say that every event up to there has been sent. Until then events wait in
+ * `pending`; once covered they are shown in order and `lastSeq` moves. After CaughtUp events arrive live and
+ * in order, so each one shown moves `lastSeq` itself. Anything at or below `lastSeq` is a repeat.
  */
 export class LiveFeed {
   readonly events: LiveEvent[] = [];
+  /** Every event the caller may see up to here is in `events`, and none above it: subscribe again after it. */
   lastSeq = 0;
-  private readonly seen = new Set<number>();
+  /** Received during a replay, above `lastSeq`, not yet covered by Replayed or CaughtUp; by seq, so repeats fold. */
+  private readonly pending = new Map<number, LiveEvent>();
+  private replaying = false;
   connection: Connection = "connecting";
   /** Why the server closed the connection for good ("token-revoked", "token-expired"), once it has. */
   closedReason: string | null = null;
@@ -36,8 +46,9 @@ export class LiveFeed {
       .withStatefulReconnect()
       .configureLogging(signalR.LogLevel.Warning)
       .build();
-    this.hub.on("Event", (e: LiveEvent) => this.ingest([e]));
-    this.hub.on("CaughtUp", () => this.setConnection("connected"));
+    this.hub.on("Event", (e: LiveEvent) => this.receive(e));
+    this.hub.on("Replayed", (exerciseId: string, through: number) => this.covered(exerciseId, through, false));
+    this.hub.on("CaughtUp", (exerciseId: string, last: number) => this.covered(exerciseId, last, true));
     // The sign-in is over: reconnecting would only be refused, so stop and say why.
     this.hub.on("Closing", (reason: string) => {
       this.closedReason = reason;
@@ -53,6 +64,7 @@ export class LiveFeed {
     addEventListener("online", this.onOnline);
   }
 
+  /** fresh is in sequence order, every one above all events passed before. */
   onChange(listener: (fresh: LiveEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -86,6 +98,9 @@ export class LiveFeed {
 
   private async subscribe(): Promise<void> {
     this.setConnection("catching-up");
+    // A new connection replays everything after lastSeq: what an earlier one left pending comes again.
+    this.pending.clear();
+    this.replaying = true;
     try {
       await this.hub.invoke<number>("Subscribe", this.exerciseId, this.lastSeq);
       this.setConnection("connected");
@@ -94,20 +109,29 @@ export class LiveFeed {
     }
   }
 
-  private ingest(batch: LiveEvent[]): void {
-    const fresh: LiveEvent[] = [];
-    let inOrder = true;
-    for (const raw of batch) {
-      if (this.seen.has(raw.seq)) continue;
-      this.seen.add(raw.seq);
-      inOrder &&= raw.seq > this.lastSeq;
-      this.lastSeq = Math.max(this.lastSeq, raw.seq);
-      fresh.push({ ...raw, kind: kindOf(raw.kind) });
-    }
+  private receive(raw: LiveEvent): void {
+    if (raw.seq <= this.lastSeq) return;
+    const e = { ...raw, kind: kindOf(raw.kind) };
+    if (this.replaying) this.pending.set(e.seq, e);
+    else this.show([e]);
+  }
+
+  /** The hub has sent every event up to through; after CaughtUp, also every one pending (live ones above it). */
+  private covered(exerciseId: string, through: number, caughtUp: boolean): void {
+    if (exerciseId !== this.exerciseId || !this.replaying) return;
+    const ready = [...this.pending.values()].filter(e => caughtUp || e.seq <= through).sort((a, b) => a.seq - b.seq);
+    ready.forEach(e => this.pending.delete(e.seq));
+    if (caughtUp) this.replaying = false;
+    this.show(ready);
+    this.lastSeq = Math.max(this.lastSeq, through);
+    if (caughtUp) this.setConnection("connected");
+  }
+
+  private show(ready: LiveEvent[]): void {
+    const fresh = ready.filter(e => e.seq > this.lastSeq);
     if (!fresh.length) return;
+    this.lastSeq = fresh[fresh.length - 1].seq;
     this.events.push(...fresh);
-    // The hub sends in order; a stray late one is put back in its place rather than shown out of turn.
-    if (!inOrder) this.events.sort((a, b) => a.seq - b.seq);
     this.emit(fresh);
   }
 

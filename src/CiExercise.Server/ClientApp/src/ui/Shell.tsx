@@ -36,8 +36,12 @@ export function ClosedBanner({ model }: { model: ExerciseModel }) {
 
 export function ConnectionBadge({ model }: { model: ExerciseModel }) {
   const state = model.feed.connection;
+  // What the console shows, for tests and support: how many events, up to which seq, and their seqs' sum
+  // (with the count, a skipped or doubled event changes it).
+  const events = model.feed.events;
   return (
-    <span class={`conn conn-${state}`} role="status" aria-live="polite" data-testid="connection" data-state={state}>
+    <span class={`conn conn-${state}`} role="status" aria-live="polite" data-testid="connection" data-state={state}
+      data-events={events.length} data-last-seq={model.feed.lastSeq} data-seq-sum={events.reduce((sum, e) => sum + e.seq, 0)}>
       <span class="dot" aria-hidden="true" />
       {t(`conn.${state}`)}
     </span>
