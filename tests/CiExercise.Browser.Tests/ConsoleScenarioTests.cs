@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CiExercise.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static CiExercise.Browser.Tests.Infrastructure.ConsoleSetup;
@@ -129,12 +128,6 @@ public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture
     }
 
     /// <summary>The injects delivered to one organization, as the event log records them.</summary>
-    private async Task<List<string>> DeliveriesAsync(string exerciseId, string orgId)
-    {
-        using var json = JsonDocument.Parse(await fixture.ControllerApi.GetStringAsync($"/api/exercises/{exerciseId}/events?after=0&limit=1000"));
-        return json.RootElement.GetProperty("events").EnumerateArray()
-            .Where(e => e.GetProperty("kind").GetString() == "inject-delivered" && e.GetProperty("organizationId").GetString() == orgId)
-            .Select(e => e.GetProperty("injectId").GetString()!)
-            .ToList();
-    }
+    private async Task<List<string>> DeliveriesAsync(string exerciseId, string orgId) =>
+        (await fixture.EventsAsync(exerciseId)).Where(e => e.Kind == "inject-delivered" && e.Org == orgId).Select(e => e.InjectId!).ToList();
 }

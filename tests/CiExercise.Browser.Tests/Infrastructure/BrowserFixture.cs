@@ -13,6 +13,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// A server name the browser resolves to the loopback test server: a page there over plain HTTP is not
+    /// a secure context (no crypto.randomUUID, no service worker), as on an office network.
+    /// </summary>
+    public const string PlainHttpHost = "console.ciex.test";
+
     private IPlaywright? _playwright;
 
     public ConsoleServer Server { get; } = new();
@@ -42,7 +48,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
+                "--disable-component-update", "--disable-sync",
+                $"--host-resolver-rules=MAP {PlainHttpHost} 127.0.0.1", "--disable-features=HttpsUpgrades"],
         });
     }
 

@@ -47,5 +47,16 @@ public static class ConsoleSetup
         return (context, page);
     }
 
+    /// <summary>The exercise's event log as a controller reads it over the API: each row's seq, kind, organization and inject.</summary>
+    public static async Task<List<(long Seq, string Kind, string? Org, string? InjectId)>> EventsAsync(this BrowserFixture fixture, string exerciseId)
+    {
+        using var json = JsonDocument.Parse(await fixture.ControllerApi.GetStringAsync(
+            $"/api/exercises/{exerciseId}/events?after=0&limit=1000", TestContext.Current.CancellationToken));
+        static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var value) ? value.GetString() : null;
+        return json.RootElement.GetProperty("events").EnumerateArray()
+            .Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("kind").GetString()!, Text(e, "organizationId"), Text(e, "injectId")))
+            .ToList();
+    }
+
     public static ILocator Inbox(IPage page, string injectId) => page.Locator($"[data-testid=inbox] [data-inject={injectId}]");
 }

@@ -102,6 +102,6 @@ export function reach(check: Check): StageReach[] {
 /** The model's checks, brought up to date with its stream on every render. */
 export function useChecks(model: ExerciseModel): CheckBook {
   const book = useMemo(() => new CheckBook(), [model]);
-  book.update(model.feed.events);
+  book.update(model.events);
   return book;
 }

@@ -1,7 +1,9 @@
 import { get } from "./api";
 import { ExerciseClock } from "./clock";
+import { LocalStore } from "./idb";
 import { LiveFeed } from "./live";
 import type { Directory, ExerciseView, Inject, LiveEvent, Objective, Organization } from "./model";
+import { Outbox } from "./outbox";
 import { clearSession, loadSession } from "./session";
 import { parseSpan } from "./time";
 
@@ -18,13 +20,26 @@ export interface Delivery {
   decisions: LiveEvent[];
 }
 
+/** Events kept in this browser per exercise and person, for a reload without the network; later ones are not kept. */
+const KEPT_EVENTS = 20_000;
+
 /**
  * One exercise as a console sees it: the clock, the injects and, computed from the event stream
- * alone, who received, acknowledged and answered what, the messages and the observations.
+ * alone, who received, acknowledged and answered what, the messages and the observations. The last
+ * views and the events seen are kept in IndexedDB, so that a page reloaded without the network shows
+ * the last known state (and the actions waiting in the outbox) until the feed is back.
  */
 export class ExerciseModel {
   readonly clock = new ExerciseClock();
   readonly feed: LiveFeed;
+  readonly outbox: Outbox;
+  /** Every event this console holds, in seq order: those kept from before a reload, then the feed's. */
+  readonly events: LiveEvent[] = [];
+  private readonly seen = new Set<number>();
+  private readonly store: Promise<LocalStore | null>;
+  private unsaved: LiveEvent[] = [];
+  private writing = false;
+  private kept = 0;
   view: ExerciseView | null = null;
   directory: Directory | null = null;
   error: string | null = null;
@@ -38,12 +53,21 @@ export class ExerciseModel {
 
   constructor(readonly id: string) {
     this.feed = new LiveFeed(id, () => loadSession()?.token ?? "");
-    this.feed.onChange(fresh => {
+    const principal = loadSession()?.principal;
+    this.store = principal ? LocalStore.open(id, principal) : Promise.resolve(null);
+    this.outbox = new Outbox(this.store, (method, args, key) => this.feed.invoke(method, ...args, key));
+    this.outbox.onChange(() => this.changed());
+    this.feed.onChange(batch => {
       // The token is dead; a reload should land on the sign-in message, not retry it.
       if (this.feed.connection === "closed") clearSession();
+      // Queued actions go out only once the feed has caught up, so they follow what the console has shown.
+      this.outbox.setReady(this.feed.connection === "connected");
+      // A page that loaded without the network reads the view once the server is back.
+      if (this.feed.connection === "connected" && this.started && !this.viewRead) void this.refreshView();
       // The feed passes events in sequence order, each above all before (it holds back live events that
-      // overtake a replay), so an acknowledgement never comes before its delivery nor a clock event after a later one.
-      fresh.forEach(e => this.apply(e));
+      // overtake a replay), so an acknowledgement never comes before its delivery nor a clock event after a
+      // later one; take() drops those already kept from before a reload.
+      const fresh = this.take(batch);
       // A delivery brings its inject; only one the console still cannot show makes it read the view again.
       if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))
         void this.refreshView();
@@ -51,13 +75,19 @@ export class ExerciseModel {
     });
   }
 
+  /** Whether a view has been read from the server since this page loaded (not only the kept one). */
+  private viewRead = false;
+  private started = false;
+
   async load(): Promise<void> {
+    await this.restore();
     void this.loadDirectory();
     const viaHttp = await this.loadView(() => get<ExerciseView>(`/api/exercises/${encodeURIComponent(this.id)}`));
     this.changed();
     await this.feed.start();
     // Whoever may not read the exercise over HTTP asks the hub, which answers what they may see.
     if (!viaHttp && (await this.loadView(() => this.feed.invoke<ExerciseView>("GetExercise")))) this.changed();
+    this.started = true;
   }
 
   private refreshing: Promise<void> | null = null;
@@ -67,6 +97,7 @@ export class ExerciseModel {
     this.refreshing ??= this.feed.invoke<ExerciseView>("GetExercise")
       .then(view => {
         this.useView(view);
+        this.error = null;
         this.refreshing = null;
         // Deliveries that arrived while the view was read are in the next one.
         const missing = [...this.deliveries.keys()].some(id => !this.injects.has(id));
@@ -92,6 +123,7 @@ export class ExerciseModel {
   private async loadDirectory(): Promise<void> {
     try {
       this.directory = await get<Directory>(`/api/exercises/${encodeURIComponent(this.id)}/directory`);
+      void this.keep("directory", this.directory);
     } catch (e) {
       this.error ??= (e as Error).message;
     }
@@ -99,12 +131,72 @@ export class ExerciseModel {
   }
 
   private useView(view: ExerciseView): void {
+    this.viewRead = true;
+    void this.keep("view", view);
+    this.applyView(view);
+  }
+
+  private applyView(view: ExerciseView): void {
     this.view = view;
     this.clock.fromView(view);
     for (const state of view.injects) {
       this.injects.set(state.inject.id, state.inject);
       if (state.status === "fired") this.fired.add(state.inject.id);
     }
+  }
+
+  /** The last views and events kept in this browser, shown until the server answers (or while it cannot). */
+  private async restore(): Promise<void> {
+    const store = await this.store;
+    if (!store) return;
+    try {
+      const [view, directory, events] = await Promise.all([
+        store.get<ExerciseView>("state", "view"), store.get<Directory>("state", "directory"), store.all<LiveEvent>("events")]);
+      if (view) this.applyView(view);
+      if (directory) this.directory ??= directory;
+      this.kept = events.length;
+      this.take(events, false);
+      this.changed();
+    } catch {
+      // Nothing kept, or a store this browser cannot read: the console starts from the server alone.
+    }
+  }
+
+  /** Adds the events not held yet, in seq order, and answers them; they are kept in the store unless they came from it. */
+  private take(batch: LiveEvent[], save = true): LiveEvent[] {
+    const fresh = batch.filter(e => !this.seen.has(e.seq));
+    if (!fresh.length) return fresh;
+    const last = this.events.length ? this.events[this.events.length - 1].seq : 0;
+    fresh.forEach(e => this.seen.add(e.seq));
+    this.events.push(...fresh);
+    if (fresh.some(e => e.seq < last)) this.events.sort((a, b) => a.seq - b.seq);
+    fresh.forEach(e => this.apply(e));
+    if (save) this.save(fresh);
+    return fresh;
+  }
+
+  /** Writes new events at once; those that arrive while a write is under way go in the next one, so a burst is a few transactions. */
+  private save(fresh: LiveEvent[]): void {
+    const room = KEPT_EVENTS - this.kept - this.unsaved.length;
+    if (room <= 0) return;
+    this.unsaved.push(...fresh.slice(0, room));
+    if (!this.writing) void this.write();
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    const store = await this.store;
+    while (this.unsaved.length) {
+      const batch = this.unsaved;
+      this.unsaved = [];
+      this.kept += batch.length;
+      await store?.putAll("events", batch).catch(() => undefined);
+    }
+    this.writing = false;
+  }
+
+  private async keep(key: string, value: unknown): Promise<void> {
+    await (await this.store)?.put("state", value, key).catch(() => undefined);
   }
 
   onChange(listener: () => void): () => void {

@@ -30,3 +30,7 @@ function App() {
 }
 
 render(<App />, document.getElementById("app")!);
+
+// Lets the page load again without the network (public/sw.js). Browsers allow service workers only in a
+// secure context: over plain HTTP to a server name, the outbox still works, a reload while offline does not.
+if ("serviceWorker" in navigator && isSecureContext) void navigator.serviceWorker.register("/sw.js").catch(() => undefined);

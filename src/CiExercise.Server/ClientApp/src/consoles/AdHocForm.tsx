@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { post } from "../api";
 import type { ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
+import { CommandsWaiting, failure, useCommands } from "../ui/commands";
 import { spanText } from "../time";
 
 const CHANNELS = ["email", "phone", "news", "system-alert", "report", "social-media"];
@@ -16,14 +16,15 @@ export function AdHocForm({ model }: { model: ExerciseModel }) {
   const [body, setBody] = useState("");
   const [minutes, setMinutes] = useState("");
   const [note, setNote] = useState<string | null>(null);
+  const [run, waiting] = useCommands();
   const text = (s: string) => ({ ja: s, en: s });
   const fire = (e: Event) => {
     e.preventDefault();
-    post(`/api/exercises/${encodeURIComponent(model.id)}/injects`, {
+    run(t("fire"), "POST", `/api/exercises/${encodeURIComponent(model.id)}/injects`, {
       recipients: { everyone, organizations: everyone ? [] : to, sectors: [], roles: [] },
       channel, from: text(from || t("controllerTitle")), title: text(title), body: text(body),
       responseWindow: minutes ? spanText(Number(minutes) * 60000) : null, objectives: [], choices: [],
-    }).then(() => { setNote("✓"); setTitle(""); setBody(""); }, err => setNote((err as Error).message));
+    }).then(() => { setNote("✓"); setTitle(""); setBody(""); }, err => setNote(failure(err)));
   };
   return (
     <form class="panel adhoc" onSubmit={fire} aria-labelledby="adhoc-h">
@@ -49,6 +50,7 @@ export function AdHocForm({ model }: { model: ExerciseModel }) {
       <label>{t("body")} <textarea rows={3} value={body} onInput={e => setBody((e.target as HTMLTextAreaElement).value)} /></label>
       <label>{t("responseWindow")} <input type="number" min="1" value={minutes} onInput={e => setMinutes((e.target as HTMLInputElement).value)} /></label>
       <button type="submit" disabled={!title.trim() || (!everyone && !to.length)}>{t("fire")}</button>
+      <CommandsWaiting waiting={waiting} />
       {note ? <p class="note" role="status">{note}</p> : null}
     </form>
   );

@@ -1,9 +1,11 @@
 import { useState } from "preact/hooks";
-import { post } from "../api";
 import { type Check, type CheckTarget, reach, useChecks } from "../checks";
 import type { ExerciseModel } from "../exercise";
 import { t } from "../i18n";
+import { newKey } from "../keys";
+import { CommandsWaiting, failure, useCommands } from "../ui/commands";
 import { orgMatches, useListFilter } from "../ui/filters";
+import { useOnce } from "../ui/hooks";
 import { orgName } from "../ui/parts";
 import { VirtualList } from "../ui/VirtualList";
 
@@ -30,11 +32,13 @@ function StartCheck({ model }: { model: ExerciseModel }) {
   const [route, setRoute] = useState("chain");
   const [message, setMessage] = useState("");
   const [note, setNote] = useState<string | null>(null);
+  const [run, waiting] = useCommands();
+  const once = useOnce();
   const start = (e: Event) => {
     e.preventDefault();
-    post<{ checkId: string; organizations: number }>(`/api/exercises/${encodeURIComponent(model.id)}/communication-checks`,
-      { route, message, clientActionId: crypto.randomUUID() })
-      .then(r => { setNote(t("checkStarted", r.checkId, r.organizations)); setMessage(""); }, err => setNote((err as Error).message));
+    once(() => run<{ checkId: string; organizations: number }>(t("startCheck"), "POST", `/api/exercises/${encodeURIComponent(model.id)}/communication-checks`,
+      { route, message, clientActionId: newKey() })
+      .then(r => { setNote(t("checkStarted", r.checkId, r.organizations)); setMessage(""); }, err => setNote(failure(err))));
   };
   return (
     <form class="check-form" onSubmit={start}>
@@ -46,6 +50,7 @@ function StartCheck({ model }: { model: ExerciseModel }) {
       <label>{t("checkMessage")} <textarea rows={2} maxLength={1000} value={message} data-testid="check-message"
         onInput={e => setMessage((e.target as HTMLTextAreaElement).value)} /></label>
       <button type="submit" class="primary" disabled={!message.trim()} data-testid="check-start">{t("startCheck")}</button>
+      <CommandsWaiting waiting={waiting} />
       {note ? <p class="note" role="status" data-testid="check-note">{note}</p> : null}
     </form>
   );
@@ -54,16 +59,18 @@ function StartCheck({ model }: { model: ExerciseModel }) {
 function CheckReport({ model, check, controller }: { model: ExerciseModel; check: Check; controller: boolean }) {
   const [filter, setFilter] = useListFilter();
   const [error, setError] = useState<string | null>(null);
+  const [run, commands] = useCommands();
   const stages = reach(check);
   const waiting = [...check.targets.values()]
     .filter(x => x.ackAt === undefined && (!filter.status || x.stage === filter.status) && orgMatches(model, x.orgId, filter.text));
-  const close = () => post(`/api/exercises/${encodeURIComponent(model.id)}/communication-checks/${check.id}/close`)
-    .then(() => setError(null), e => setError((e as Error).message));
+  const close = () => run(t("closeCheck"), "POST", `/api/exercises/${encodeURIComponent(model.id)}/communication-checks/${check.id}/close`, {})
+    .then(() => setError(null), e => setError(failure(e)));
   return (
     <article class="check" data-check={check.id} data-closed={check.closedAt !== undefined}>
       <h3>{check.id} · {t(`route.${check.route}` as never)} {check.closedAt !== undefined ? <span class="pill">{t("closed")}</span> : null}
         {controller && check.closedAt === undefined ? <button type="button" onClick={close} data-testid="check-close">{t("closeCheck")}</button> : null}</h3>
       <p class="small">{check.message} — {check.startedBy}, {new Date(check.startedAt).toLocaleTimeString()}</p>
+      <CommandsWaiting waiting={commands} />
       {error ? <p class="error">{error}</p> : null}
       <table class="compact" data-testid="reach">
         <thead><tr><th scope="col">{t("stage")}</th><th scope="col">{t("reached")}</th><th scope="col">{t("acknowledged")}</th>

@@ -5,6 +5,7 @@ import { loc, t, useLang } from "../i18n";
 import type { Principal, Scenario } from "../model";
 import { usePresence } from "../presence";
 import { MselBoard, OrgGrid } from "../ui/Board";
+import { CommandsWaiting, failure, useCommands } from "../ui/commands";
 import { useExercise, useShortcuts } from "../ui/hooks";
 import { Shell } from "../ui/Shell";
 import { AdHocForm } from "./AdHocForm";
@@ -12,14 +13,21 @@ import { CheckPanel } from "./CheckPanel";
 import { JoinLinks } from "./JoinLinks";
 import { PresencePanel } from "./PresencePanel";
 
+/** Each command's button text, which also names it while it waits for the network. */
+const COMMAND_LABELS: Record<string, "start" | "pause" | "resume" | "setSpeed" | "jump" | "end" | "halt" | "lift"> = {
+  start: "start", pause: "pause", resume: "resume", speed: "setSpeed", jump: "jump", end: "end", halt: "halt", "lift-halt": "lift",
+};
+
 /** The control cell: both clocks and every clock command, the halt, the MSEL board, the grid, links. */
 export function Controller({ id, principal }: { id: string; principal: Principal }) {
   const model = useExercise(id);
   const presence = usePresence(model);
   const haltRef = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [run, waiting] = useCommands();
   const command = (path: string, body?: unknown) =>
-    post(`/api/exercises/${encodeURIComponent(id)}/${path}`, body).then(() => setError(null), e => setError((e as Error).message));
+    run(t(COMMAND_LABELS[path] ?? "controllerTitle"), "POST", `/api/exercises/${encodeURIComponent(id)}/${path}`, body ?? {})
+      .then(() => setError(null), e => setError(failure(e)));
   const status = model.clock.status;
   useShortcuts({
     s: () => void (status === "draft" ? command("start") : status === "paused" ? command("resume") : undefined),
@@ -31,6 +39,7 @@ export function Controller({ id, principal }: { id: string; principal: Principal
   return (
     <Shell title={`${t("controllerTitle")} — ${model.view?.name ?? id}`} model={model} wall help={[t("help.controller")]} who={principal.name}>
       <ControlBar model={model} command={command} openHalt={() => haltRef.current?.showModal()} />
+      <CommandsWaiting waiting={waiting} />
       {error || model.error ? <p class="error" role="alert" data-testid="error">{error ?? model.error}</p> : null}
       <div class="controller">
         <MselBoard model={model} />

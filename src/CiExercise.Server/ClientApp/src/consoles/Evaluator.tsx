@@ -1,11 +1,14 @@
 import { useRef, useState } from "preact/hooks";
 import type { ExerciseModel } from "../exercise";
 import { t } from "../i18n";
-import type { ActionReceipt, Principal } from "../model";
+import type { Principal } from "../model";
 import { Feed } from "../ui/Feed";
-import { useExercise, useShortcuts } from "../ui/hooks";
+import { useExercise, useOnce, useShortcuts } from "../ui/hooks";
 import { injectTitle, objectiveText } from "../ui/parts";
 import { Shell } from "../ui/Shell";
+import { Note, Waiting } from "../ui/Waiting";
+
+const OBSERVATION = "observation";
 
 /** The live feed, observations against the objectives, and which objectives have been observed. */
 export function Evaluator({ id, principal }: { id: string; principal: Principal }) {
@@ -33,12 +36,13 @@ function ObservationForm({ model, textRef }: { model: ExerciseModel; textRef: pr
   const [objectives, setObjectives] = useState<string[]>([]);
   const [injects, setInjects] = useState<string[]>([]);
   const [note, setNote] = useState<string | null>(null);
+  const once = useOnce();
   const toggle = (list: string[], set: (v: string[]) => void, id: string, on: boolean) => set(on ? [...list, id] : list.filter(x => x !== id));
   const record = (e: Event) => {
     e.preventDefault();
     const observation = { kind, rating: rating || null, text, objectiveIds: objectives, injectIds: injects, organizationIds: [] };
-    model.feed.invoke<ActionReceipt>("RecordObservation", observation, crypto.randomUUID())
-      .then(r => { setNote(t("recorded", r.seq)); setText(""); setObjectives([]); setInjects([]); setRating(""); }, err => setNote((err as Error).message));
+    once(() => model.outbox.enqueue("RecordObservation", [observation], OBSERVATION)
+      .then(() => { setNote(null); setText(""); setObjectives([]); setInjects([]); setRating(""); }, err => setNote((err as Error).message)));
   };
   return (
     <form class="panel observe-form" onSubmit={record} aria-labelledby="obs-h">
@@ -68,7 +72,8 @@ function ObservationForm({ model, textRef }: { model: ExerciseModel; textRef: pr
         ))}
       </fieldset>
       <button type="submit" disabled={!text.trim()} data-testid="obs-record">{t("record")}</button>
-      {note ? <p class="note" role="status" data-testid="note">{note}</p> : null}
+      <Waiting model={model} about={OBSERVATION} />
+      <Note model={model} about={OBSERVATION} note={note} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, download, get, post } from "../api";
+import { download, get } from "../api";
 import type { ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
+import { CommandsWaiting, failure, useCommands } from "../ui/commands";
 import { orgName } from "../ui/parts";
 import { RosterImport } from "./RosterImport";
 
@@ -18,6 +19,7 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
   const [role, setRole] = useState("");
   const [name, setName] = useState("");
   const [note, setNote] = useState<string | null>(null);
+  const [run, waiting] = useCommands();
   const orgs = model.organizations;
   const roles = orgs.find(o => o.id === orgId)?.roles ?? [];
   const refresh = () => get<JoinLink[]>(base).then(setLinks, e => setNote((e as Error).message));
@@ -26,10 +28,11 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
   const issue = (e: Event) => {
     e.preventDefault();
     const who = kind === "participant" ? { organizationId: orgId, role } : {};
-    post<Issued[]>(base, [{ kind, name, ...who }])
-      .then(x => { setIssued([...x, ...issued]); setName(""); setNote(null); return refresh(); }, err => setNote((err as Error).message));
+    run<Issued[]>(t("issue"), "POST", base, [{ kind, name, ...who }])
+      .then(x => { setIssued(list => [...x, ...list]); setName(""); setNote(null); return refresh(); }, err => setNote(failure(err)));
   };
-  const revoke = (link: JoinLink) => api("DELETE", `/api/join-links/${encodeURIComponent(link.id)}`).then(refresh, e => setNote((e as Error).message));
+  const revoke = (link: JoinLink) => run(`${t("revoke")} ${link.name}`, "DELETE", `/api/join-links/${encodeURIComponent(link.id)}`)
+    .then(refresh, e => setNote(failure(e)));
   const fail = (e: unknown) => setNote((e as Error).message);
   return (
     <section class="panel links" aria-labelledby="links-h">
@@ -55,6 +58,7 @@ export function JoinLinks({ model }: { model: ExerciseModel }) {
         <button type="button" onClick={() => download(`${base}.csv`, `${model.id}-join-links.csv`).catch(fail)}>{t("downloadCsv")}</button>
         <button type="button" onClick={() => download(`${base}.zip`, `${model.id}-join-links.zip`).catch(fail)} data-testid="download-zip">{t("roster.downloadZip")}</button>
       </form>
+      <CommandsWaiting waiting={waiting} />
       {note ? <p class="error" role="alert">{note}</p> : null}
       <RosterImport model={model} onIssued={() => void refresh()} />
       {issued.length ? (

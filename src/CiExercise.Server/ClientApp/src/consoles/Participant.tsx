@@ -1,14 +1,16 @@
 import { useRef, useState } from "preact/hooks";
 import type { Delivery, ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
-import type { ActionReceipt, Organization, Principal } from "../model";
+import type { Organization, Principal } from "../model";
 import { parseSpan, spanText } from "../time";
-import { useExercise, useShortcuts } from "../ui/hooks";
+import { useExercise, useOnce, useShortcuts } from "../ui/hooks";
 import { EventRow, TimeLeft, deliveryState, injectTitle, orgName, sectorName } from "../ui/parts";
 import { Shell } from "../ui/Shell";
+import { Note, Waiting } from "../ui/Waiting";
 import { CheckInbox } from "./CheckInbox";
 
-const newActionId = () => crypto.randomUUID();
+const SHARE = "share";
+const at = (d: Delivery) => `inject:${d.injectId}`;
 
 /** One organization's console: inbox, inject detail with acknowledge and decide, sharing, timeline. */
 export function Participant({ principal, id }: { principal: Principal; id: string }) {
@@ -77,7 +79,7 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
         <section class="panel timeline" aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t("timeline")}</h2>
           <ol class="events" data-testid="timeline">
-            {model.feed.events.filter(e => e.organizationId === orgId).slice().reverse().map(e => <EventRow key={e.seq} model={model} e={e} />)}
+            {model.events.filter(e => e.organizationId === orgId).slice().reverse().map(e => <EventRow key={e.seq} model={model} e={e} />)}
           </ol>
         </section>
       </div>
@@ -85,9 +87,10 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
   );
 }
 
+/** Queued like every action (see Outbox); a second press while the first waits is the same acknowledgement. */
 async function acknowledge(model: ExerciseModel, d: Delivery): Promise<void> {
   if (d.ackSeq !== undefined) return;
-  await model.feed.invoke<ActionReceipt>("Acknowledge", d.injectId, newActionId());
+  await model.outbox.enqueue("Acknowledge", [d.injectId], at(d), true);
 }
 
 function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Delivery; decisionRef: preact.RefObject<HTMLSelectElement> }) {
@@ -95,12 +98,12 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
   const [choice, setChoice] = useState("");
   const [text, setText] = useState("");
   const [note, setNote] = useState<string | null>(null);
-  const act = (work: () => Promise<ActionReceipt | void>) =>
-    work().then(r => setNote(r ? t("recorded", r.seq) : null), e => setNote((e as Error).message));
+  const once = useOnce();
+  const act = (work: () => Promise<void>) => once(() => work().then(() => setNote(null), e => setNote((e as Error).message)));
   const decide = (e: Event) => {
     e.preventDefault();
-    act(() => model.feed.invoke<ActionReceipt>("Decide", d.injectId, choice || null, text.trim() || null, newActionId())
-      .then(r => { setText(""); setChoice(""); return r; }));
+    act(() => model.outbox.enqueue("Decide", [d.injectId, choice || null, text.trim() || null], at(d))
+      .then(() => { setText(""); setChoice(""); }));
   };
   return (
     <article class="inject" data-testid="inject-detail" data-inject={d.injectId}>
@@ -117,8 +120,10 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
       <p>
         {d.ackSeq !== undefined
           ? <span class="pill pill-acknowledged" data-testid="acknowledged">{t("acknowledgedBy", d.ackBy ?? "")}</span>
+          : model.outbox.pending("Acknowledge", at(d)) ? null
           : <button type="button" class="primary" data-testid="acknowledge" onClick={() => act(() => acknowledge(model, d))}>{t("acknowledge")}</button>}
       </p>
+      <Waiting model={model} about={at(d)} />
       <form class="decide" onSubmit={decide} aria-labelledby="decide-h">
         <h3 id="decide-h">{t("decide")}</h3>
         <label>{t("choice")}
@@ -132,7 +137,7 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
         </label>
         <button type="submit" disabled={!choice && !text.trim()} data-testid="decide">{t("record")}</button>
       </form>
-      {note ? <p class="note" role="status" data-testid="note">{note}</p> : null}
+      <Note model={model} about={at(d)} note={note} />
       {d.decisions.length ? (
         <>
           <h3>{t("decisions")}</h3>
@@ -154,12 +159,13 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
   const [body, setBody] = useState("");
   const [regarding, setRegarding] = useState("");
   const [note, setNote] = useState<string | null>(null);
+  const once = useOnce();
   const others = recipientsFor(model, orgId);
   const route = model.organization(orgId)?.reportsTo;
   const send = (e: Event) => {
     e.preventDefault();
-    model.feed.invoke<ActionReceipt>("SendMessage", { to, subject, body, regardingInjectId: regarding || null, forwardedFromSeq: null }, newActionId())
-      .then(r => { setNote(t("recorded", r.seq)); setSubject(""); setBody(""); setTo([]); }, err => setNote((err as Error).message));
+    once(() => model.outbox.enqueue("SendMessage", [{ to, subject, body, regardingInjectId: regarding || null, forwardedFromSeq: null }], SHARE)
+      .then(() => { setNote(null); setSubject(""); setBody(""); setTo([]); }, err => setNote((err as Error).message)));
   };
   return (
     <form onSubmit={send} class="share-form">
@@ -185,7 +191,8 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
         </select>
       </label>
       <button type="submit" disabled={!to.length || !subject.trim() || !body.trim()} data-testid="send">{t("send")}</button>
-      {note ? <p class="note" role="status">{note}</p> : null}
+      <Waiting model={model} about={SHARE} />
+      <Note model={model} about={SHARE} note={note} />
     </form>
   );
 }

@@ -29,7 +29,7 @@ export function Feed({ model, filterRef }: { model: ExerciseModel; filterRef?: p
   const about = (e: LiveEvent, objectiveId: string) =>
     (e.injectId && model.injects.get(e.injectId)?.objectives.includes(objectiveId))
     || (e.payload?.observation?.objectiveIds ?? []).includes(objectiveId);
-  const shown = model.feed.events.filter(e =>
+  const shown = model.events.filter(e =>
     (!org || e.organizationId === org)
     && (!sector || sectorOf(model, e.organizationId) === sector)
     && (!objective || about(e, objective))

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useRef } from "preact/hooks";
 import type { ExerciseModel } from "../exercise";
 import { lang, t, toggleLang, useLang } from "../i18n";
+import { forgetKeptState } from "../idb";
 import { clearSession } from "../session";
 import { spanText, storyText, wallText } from "../time";
 import { useShortcuts, useTick } from "./hooks";
@@ -94,7 +95,7 @@ export function Shell(props: { title: string; model?: ExerciseModel; who?: strin
           {props.model ? <ConnectionBadge model={props.model} /> : null}
           <button type="button" onClick={toggleLang} title={t("languageLabel")} data-testid="lang">{t("language")}</button>
           <button type="button" onClick={() => help.current?.showModal()}>{t("shortcuts")}</button>
-          <button type="button" onClick={() => { clearSession(); location.assign("/"); }}>{t("signOut")}</button>
+          <button type="button" onClick={() => { clearSession(); void forgetKeptState().finally(() => location.assign("/")); }}>{t("signOut")}</button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>{props.children}</main>

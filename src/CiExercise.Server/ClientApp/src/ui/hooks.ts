@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ExerciseModel } from "../exercise";
 
 /** One exercise model for the component's lifetime; the component re-renders on every change. */
@@ -41,4 +41,17 @@ export function useShortcuts(keys: Record<string, () => void>): void {
     addEventListener("keydown", handler);
     return () => removeEventListener("keydown", handler);
   });
+}
+
+/**
+ * Runs a form's action once at a time: a double click submits twice before the cleared form re-renders,
+ * and the second press must not become a second action.
+ */
+export function useOnce(): (work: () => Promise<unknown>) => void {
+  const busy = useRef(false);
+  return work => {
+    if (busy.current) return;
+    busy.current = true;
+    void work().finally(() => { busy.current = false; });
+  };
 }
