@@ -15,6 +15,7 @@ public static class RealtimeExtensions
         services.AddSignalR(options =>
             {
                 options.AddFilter<RuleExceptionFilter>();
+                options.AddFilter<ClientActionIdFilter>();
                 // A stateful reconnect replays what the server buffered. The buffer is per connection (1 MB
                 // each was 6.8 GB at a national exercise's 6,800 consoles); a blip longer than it holds ends in
                 // a re-subscribe from the console's last sequence number, which loses nothing.
@@ -22,6 +23,7 @@ public static class RealtimeExtensions
             })
             .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<RuleExceptionFilter>();
+        services.AddSingleton<ClientActionIdFilter>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<RealtimeMetrics>();

@@ -42,6 +42,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     {
         RuleKind.NotFound => StatusCodes.Status404NotFound,
         RuleKind.Conflict => StatusCodes.Status409Conflict,
+        RuleKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -49,6 +50,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     {
         RuleKind.NotFound => "Not found",
         RuleKind.Conflict => "Conflict",
+        RuleKind.Unprocessable => "Unprocessable content",
         _ => "Invalid request",
     };
 

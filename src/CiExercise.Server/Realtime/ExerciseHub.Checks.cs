@@ -21,10 +21,10 @@ public sealed partial class ExerciseHub
         return await grains.GetGrain<IExerciseGrain>(exerciseId).StartCommunicationCheck(actor, route, message, clientActionId);
     }
 
-    public async Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId)
+    public async Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId, string? clientActionId)
     {
         var actor = await ControllerAsync(exerciseId, "close a communication check");
-        return await grains.GetGrain<IExerciseGrain>(exerciseId).CloseCommunicationCheck(actor, checkId);
+        return await grains.GetGrain<IExerciseGrain>(exerciseId).CloseCommunicationCheck(actor, checkId, clientActionId);
     }
 
     public async Task<ActionReceipt> AcknowledgeCheck(string exerciseId, string checkId, string? clientActionId)
