@@ -16,16 +16,16 @@ public sealed partial class ExerciseConnection
         Call(() => _hub.InvokeAsync<PresenceView>(nameof(IExerciseHub.GetPresence), exerciseId));
 
     public Task<CheckStarted> StartCommunicationCheck(string exerciseId, CheckRoute route, string message, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<CheckStarted>(nameof(IExerciseHub.StartCommunicationCheck), exerciseId, route, message, clientActionId));
+        Call(() => _hub.InvokeAsync<CheckStarted>(nameof(IExerciseHub.StartCommunicationCheck), exerciseId, route, message, KeyOf(clientActionId)));
 
-    public Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId) =>
-        Call(() => _hub.InvokeAsync<ActionReceipt>(nameof(IExerciseHub.CloseCommunicationCheck), exerciseId, checkId));
+    public Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId, string? clientActionId = null) =>
+        Call(() => _hub.InvokeAsync<ActionReceipt>(nameof(IExerciseHub.CloseCommunicationCheck), exerciseId, checkId, KeyOf(clientActionId)));
 
     public Task<ActionReceipt> AcknowledgeCheck(string exerciseId, string checkId, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<ActionReceipt>(nameof(IExerciseHub.AcknowledgeCheck), exerciseId, checkId, clientActionId));
+        Call(() => _hub.InvokeAsync<ActionReceipt>(nameof(IExerciseHub.AcknowledgeCheck), exerciseId, checkId, KeyOf(clientActionId)));
 
     public Task<ActionReceipt> PassOnCheck(string exerciseId, string checkId, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<ActionReceipt>(nameof(IExerciseHub.PassOnCheck), exerciseId, checkId, clientActionId));
+        Call(() => _hub.InvokeAsync<ActionReceipt>(nameof(IExerciseHub.PassOnCheck), exerciseId, checkId, KeyOf(clientActionId)));
 
     private void OnPresence(PresenceView presence) => PresenceChanged?.Invoke(presence);
 }

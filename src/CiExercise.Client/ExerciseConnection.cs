@@ -132,22 +132,28 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
         Call(() => _hub.InvokeAsync<Contracts.Exercises.OrganizationView>(nameof(IExerciseHub.GetOrganization), exerciseId, organizationId));
 
     public Task<Contracts.Exercises.ActionReceipt> Acknowledge(string exerciseId, string injectId, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Acknowledge), exerciseId, injectId, clientActionId));
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Acknowledge), exerciseId, injectId, KeyOf(clientActionId)));
 
     public Task<Contracts.Exercises.ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Decide), exerciseId, injectId, choiceId, text, clientActionId));
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Decide), exerciseId, injectId, choiceId, text, KeyOf(clientActionId)));
 
     public Task<Contracts.Exercises.ActionReceipt> SendMessage(string exerciseId, Contracts.Exercises.OutgoingMessage message, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.SendMessage), exerciseId, message, clientActionId));
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.SendMessage), exerciseId, message, KeyOf(clientActionId)));
 
     public Task<Contracts.Exercises.ActionReceipt> RecordObservation(string exerciseId, Contracts.Exercises.Observation observation, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.RecordObservation), exerciseId, observation, clientActionId));
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.RecordObservation), exerciseId, observation, KeyOf(clientActionId)));
 
     public async ValueTask DisposeAsync()
     {
         await _hub.DisposeAsync();
         Close();
     }
+
+    /// <summary>
+    /// The key an action is sent with: the caller's (keep it to resend the same action, after a reconnect say),
+    /// or a new one, so that the server records every action under a key.
+    /// </summary>
+    private static string KeyOf(string? clientActionId) => clientActionId ?? Guid.NewGuid().ToString("D");
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

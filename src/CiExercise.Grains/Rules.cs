@@ -1,4 +1,5 @@
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 
 namespace CiExercise.Grains;
 
@@ -10,4 +11,7 @@ internal static class Rules
     public static ExerciseRuleException Conflict(string code, string message) => new(RuleKind.Conflict, code, message);
 
     public static ExerciseRuleException Invalid(string code, string message) => new(RuleKind.Invalid, code, message);
+
+    public static ExerciseRuleException KeyReused(string clientActionId) =>
+        new(RuleKind.Unprocessable, ClientActionId.ReusedCode, ClientActionId.ReusedMessage(clientActionId));
 }

@@ -106,8 +106,8 @@ public sealed class CommunicationCheckTests(TwoSiloFixture fixture)
         await Refused("check.too-many-open", () => grain.StartCommunicationCheck(Control, CheckRoute.Chain, "one more", null));
         var before = (await Engine.ReadAllAsync(id)).Count;
 
-        await grain.CloseCommunicationCheck(Control, checks[0].CheckId);
-        await Refused("check.closed", () => grain.CloseCommunicationCheck(Control, checks[0].CheckId));
+        await grain.CloseCommunicationCheck(Control, checks[0].CheckId, null);
+        await Refused("check.closed", () => grain.CloseCommunicationCheck(Control, checks[0].CheckId, null));
         await Refused("check.closed", () => Org(id, "mic").AcknowledgeCheck(Staff("mic"), checks[0].CheckId, null));
         await Refused("actor.wrong-organization", () => Org(id, "mic").AcknowledgeCheck(Staff("fsa"), checks[1].CheckId, null));
         await grain.StartCommunicationCheck(Control, CheckRoute.Chain, "after closing one", null);

@@ -40,6 +40,24 @@ public abstract class JoinLinkTests<TDatabase>(TDatabase database) : StorageTest
     }
 
     [Fact]
+    public async Task Links_under_a_request_key_are_stored_once_and_found_in_the_order_asked()
+    {
+        var store = Database.CreateJoinLinks();
+        var exercise = NewId("ex");
+        var key = new IssueKey(NewId("key"), "fingerprint-1");
+        var asked = new[] { Link(exercise, "observer", Now.AddMinutes(1)), Link(exercise, "evaluator", Now) };
+
+        Assert.True(await store.AddAsync(asked, key, Cancellation));
+        Assert.False(await store.AddAsync([Link(exercise, "observer", Now)], key, Cancellation));
+
+        var found = await store.FindByKeyAsync(key.RequestKey, Cancellation);
+        Assert.Equal("fingerprint-1", found!.Fingerprint);
+        Assert.Equal(asked, found.Links);
+        Assert.Equal(2, (await store.ListAsync(exercise, Cancellation)).Count);
+        Assert.Null(await store.FindByKeyAsync(NewId("other"), Cancellation));
+    }
+
+    [Fact]
     public async Task A_roster_sized_batch_is_stored_whole_with_its_emails_in_order()
     {
         var store = Database.CreateJoinLinks();

@@ -6,7 +6,10 @@ namespace CiExercise.Client.Hub;
 
 /// <summary>
 /// What a console calls on the server. Who acts (exercise, organization, role, name) comes from the
-/// signed-in principal, never from arguments; every method checks it on the server.
+/// signed-in principal, never from arguments; every method checks it on the server. Every action takes the
+/// client's key for it (clientActionId, 1 to 100 characters of A-Z a-z 0-9 . _ : -): a resend with the same key
+/// is answered with the first receipt (Duplicate) and recorded once; the key reused for another action is
+/// refused with idempotency.key-reused, a malformed one with request.invalid-key.
 /// </summary>
 public interface IExerciseHub
 {
@@ -34,7 +37,7 @@ public interface IExerciseHub
     /// <summary>Controllers: a communication check down the reporting chain or to everyone (draft too).</summary>
     Task<CheckStarted> StartCommunicationCheck(string exerciseId, CheckRoute route, string message, string? clientActionId);
 
-    Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId);
+    Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId, string? clientActionId);
 
     /// <summary>Participants: their organization received the check.</summary>
     Task<ActionReceipt> AcknowledgeCheck(string exerciseId, string checkId, string? clientActionId);

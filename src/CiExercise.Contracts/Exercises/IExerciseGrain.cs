@@ -41,8 +41,18 @@ public interface IExerciseGrain : IGrainWithStringKey
     [Alias("FireAdHoc")] Task<InjectState> FireAdHoc(Actor actor, AdHocInject inject);
 
     /// <summary>
+    /// Runs a lifecycle or clock command (what Start, Pause, … do) under the controller's key: a resend with the
+    /// same key is answered with the exercise as it is and Replayed, and is not run again; the key reused for
+    /// another command is refused (idempotency.key-reused). Recognised after a restart too: the key is in the log.
+    /// </summary>
+    [Alias("Control")] Task<CommandAnswer> Control(Actor actor, ControlCommand command, string? clientActionId);
+
+    /// <summary>Fires an ad-hoc inject under the controller's key: a resend answers the first inject's state, fired once.</summary>
+    [Alias("FireAdHocKeyed")] Task<AdHocAnswer> FireAdHoc(Actor actor, AdHocInject inject, string? clientActionId);
+
+    /// <summary>
     /// Records an evaluator's observation (any status but draft); the objectives, injects and organizations
-    /// it names must exist. A repeated client action id returns the first receipt.
+    /// it names must exist. A repeated client action id returns the first receipt; reused for another observation it is refused.
     /// </summary>
     [Alias("RecordObservation")]
     Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId);
@@ -54,8 +64,11 @@ public interface IExerciseGrain : IGrainWithStringKey
     [Alias("StartCommunicationCheck")]
     Task<CheckStarted> StartCommunicationCheck(Actor actor, CheckRoute route, string message, string? clientActionId);
 
-    /// <summary>Closes a check: organizations can no longer answer it, and its report is final.</summary>
-    [Alias("CloseCommunicationCheck")] Task<ActionReceipt> CloseCommunicationCheck(Actor actor, string checkId);
+    /// <summary>
+    /// Closes a check: organizations can no longer answer it, and its report is final. A resend with the same
+    /// client action id answers the first receipt (without one, a second close is refused as already closed).
+    /// </summary>
+    [Alias("CloseCommunicationCheck")] Task<ActionReceipt> CloseCommunicationCheck(Actor actor, string checkId, string? clientActionId);
 
     /// <summary>Asked by organization grains before they record an answer; interleaves like GetClock.</summary>
     [Alias("GetCheckWindow"), ReadOnly, AlwaysInterleave] Task<CheckWindow> GetCheckWindow(string checkId);

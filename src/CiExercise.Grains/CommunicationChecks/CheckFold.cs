@@ -21,10 +21,9 @@ public sealed class CheckFold
 
     public bool IsOpen(string checkId) => _checks.TryGetValue(checkId, out var c) && c.ClosedAt is null;
 
-    /// <summary>The check a controller's client action started, when it was retried.</summary>
-    public (string CheckId, long Seq, DateTimeOffset At, int Targets)? Started(string actorId, string clientActionId) =>
-        _checks.Values.FirstOrDefault(c => c.StartedBy == actorId && c.ClientActionId == clientActionId) is { } c
-            ? (c.Id, c.Seq, c.StartedAt, c.Targets.Count) : null;
+    /// <summary>The check the row at seq started (the row a controller's key points to, when the start was resent).</summary>
+    public (string CheckId, long Seq, DateTimeOffset At, int Targets)? Started(long seq) =>
+        _checks.Values.FirstOrDefault(c => c.Seq == seq) is { } c ? (c.Id, c.Seq, c.StartedAt, c.Targets.Count) : null;
 
     public static bool Concerns(EventKind kind) => kind is EventKind.CommunicationCheckStarted or EventKind.CommunicationCheckClosed
         or EventKind.CommunicationCheckReceived or EventKind.CommunicationCheckAcknowledged or EventKind.CommunicationCheckPassedOn;
@@ -36,7 +35,7 @@ public sealed class CheckFold
             case EventKind.CommunicationCheckStarted:
                 var started = Payload<CommunicationCheckStartedPayload>(e);
                 _checks.TryAdd(started.CheckId, new Check(started.CheckId, e.Seq, started.Route, started.Message, e.Actor.Id, e.WallTime,
-                    started.ClientActionId, started.Targets.ToDictionary(t => t.OrganizationId, t => new Reach(t), StringComparer.Ordinal)));
+                    started.Targets.ToDictionary(t => t.OrganizationId, t => new Reach(t), StringComparer.Ordinal)));
                 break;
             case EventKind.CommunicationCheckClosed when Find(Payload<CommunicationCheckClosedPayload>(e).CheckId) is { } closed:
                 closed.ClosedAt ??= e.WallTime;
@@ -81,7 +80,7 @@ public sealed class CheckFold
     private sealed record CheckIdOnly(string CheckId);
 
     private sealed record Check(
-        string Id, long Seq, CheckRoute Route, string Message, string StartedBy, DateTimeOffset StartedAt, string? ClientActionId,
+        string Id, long Seq, CheckRoute Route, string Message, string StartedBy, DateTimeOffset StartedAt,
         Dictionary<string, Reach> Targets)
     {
         public DateTimeOffset? ClosedAt { get; set; }

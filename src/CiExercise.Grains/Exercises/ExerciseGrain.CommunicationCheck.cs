@@ -2,6 +2,7 @@ using CiExercise.Contracts.CommunicationChecks;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Grains.CommunicationChecks;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +17,8 @@ public sealed partial class ExerciseGrain
     public async Task<CheckStarted> StartCommunicationCheck(Actor actor, CheckRoute route, string message, string? clientActionId)
     {
         var state = State;
-        if (clientActionId is not null && state.Checks.Started(actor.Id, clientActionId) is { } again)
-            return new CheckStarted(again.CheckId, again.Seq, again.At, again.Targets, 0, Duplicate: true);
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(StartCommunicationCheck), route, message));
+        if (FirstCheck(actor, key) is { } replayed) return replayed;
         CheckNotStopped(state.Status);
         if (!Enum.IsDefined(route)) throw Rules.Invalid("check.route-unknown", $"Route {route} is neither chain nor everyone.");
         if (string.IsNullOrWhiteSpace(message)) throw Rules.Invalid("check.message-required", "A communication check needs a message.");
@@ -40,30 +41,38 @@ public sealed partial class ExerciseGrain
         var events = new List<NewEvent>
         {
             NewEvent(EventKind.CommunicationCheckStarted, now, scenarioNow, actor,
-                new CommunicationCheckStartedPayload(checkId, route, message, targets, clientActionId), dedupeKey: $"comcheck:{checkId}:started"),
+                new CommunicationCheckStartedPayload(checkId, route, message, targets, key.Id, key.Stored), dedupeKey: $"comcheck:{checkId}:started"),
         };
         events.AddRange(targets.Where(t => t.Via is null).Select(t => NewEvent(EventKind.CommunicationCheckReceived, now, scenarioNow, actor,
             new CommunicationCheckReceivedPayload(checkId, route, message, null, CheckPlan.PassOnTo(targets, t.OrganizationId)),
             t.OrganizationId, dedupeKey: $"comcheck:{checkId}:received:{t.OrganizationId}")));
         var results = await Append(events);
+        if (results[0].Duplicate && FirstCheck(actor, key) is { } recorded) return recorded;
         await NotifyCheckReceived(events, results);
         logger.LogInformation("Exercise {ExerciseId}: communication check {CheckId} ({Route}) to {Targets} organizations started by {ActorId}",
             Id, checkId, route, targets.Count, actor.Id);
         return new CheckStarted(checkId, results[0].Seq, now, targets.Count, events.Count - 1, results[0].Duplicate);
     }
 
-    public async Task<ActionReceipt> CloseCommunicationCheck(Actor actor, string checkId)
+    public async Task<ActionReceipt> CloseCommunicationCheck(Actor actor, string checkId, string? clientActionId)
     {
         var state = State;
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(CloseCommunicationCheck), checkId));
+        if (state.Keys.Find(actor, key.Id, key.Fingerprint) is { } first) return Receipt(first);
         if (!state.Checks.Exists(checkId)) throw Rules.NotFound("check.not-found", $"The exercise has no communication check '{checkId}'.");
         if (!state.Checks.IsOpen(checkId)) throw Rules.Conflict("check.closed", $"Communication check '{checkId}' is already closed.");
         var now = time.GetUtcNow();
         var scenarioNow = state.Clock.ScenarioAt(now);
         var result = (await Append([NewEvent(EventKind.CommunicationCheckClosed, now, scenarioNow, actor,
-            new CommunicationCheckClosedPayload(checkId), dedupeKey: $"comcheck:{checkId}:closed")]))[0];
+            new CommunicationCheckClosedPayload(checkId, key.Id, key.Stored), dedupeKey: $"comcheck:{checkId}:closed")]))[0];
         logger.LogInformation("Exercise {ExerciseId}: communication check {CheckId} closed by {ActorId}", Id, checkId, actor.Id);
         return new ActionReceipt(result.Seq, now, scenarioNow, result.Duplicate);
     }
+
+    /// <summary>A resend's answer: the check the key started first; null when the key started none.</summary>
+    private CheckStarted? FirstCheck(Actor actor, ActionKey key) =>
+        State.Keys.Find(actor, key.Id, key.Fingerprint) is { } first && State.Checks.Started(first.Seq) is { } check
+            ? new CheckStarted(check.CheckId, check.Seq, check.At, check.Targets, 0, Duplicate: true) : null;
 
     public Task<CheckWindow> GetCheckWindow(string checkId)
     {

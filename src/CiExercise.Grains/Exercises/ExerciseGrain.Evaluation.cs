@@ -2,6 +2,7 @@ using CiExercise.Contracts;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Contracts.Scenarios;
 
 namespace CiExercise.Grains.Exercises;
@@ -13,6 +14,8 @@ public sealed partial class ExerciseGrain
     public async Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId)
     {
         var state = State;
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(RecordObservation), observation));
+        if (state.Keys.Find(evaluator, key.Id, key.Fingerprint) is { } first) return Receipt(first);
         if (state.Status == ExerciseStatus.Draft)
             throw Rules.Conflict("exercise.not-started", "Observations are recorded once the exercise has started.");
         if (string.IsNullOrWhiteSpace(observation.Text))
@@ -26,11 +29,15 @@ public sealed partial class ExerciseGrain
         var now = time.GetUtcNow();
         var scenarioNow = state.Clock.ScenarioAt(now);
         var recorded = new NewEvent(EventKind.ObservationRecorded, now, scenarioNow, null, evaluator, observation.InjectIds.FirstOrDefault(),
-            null, ScenarioJson.Serialize(new ObservationPayload(observation with { Text = observation.Text.Trim() }, clientActionId)),
-            clientActionId is null ? null : $"observation:{evaluator.Id}:{clientActionId}");
-        var result = (await Append([recorded]))[0];
+            null, ScenarioJson.Serialize(new ObservationPayload(observation with { Text = observation.Text.Trim() }, key.Id, key.Stored)),
+            key.DedupeKey(evaluator));
+        var result = (await Append([recorded], key))[0];
+        if (result.Duplicate && State.Keys.Find(evaluator, key.Id, key.Fingerprint) is { } recordedFirst) return Receipt(recordedFirst);
         return new ActionReceipt(result.Seq, now, scenarioNow, result.Duplicate);
     }
+
+    /// <summary>The answer to a resend: the receipt of the key's first row.</summary>
+    private static ActionReceipt Receipt(ExerciseEvent first) => new(first.Seq, first.WallTime, first.ScenarioTime, Duplicate: true);
 
     private static void CheckKnown(IEnumerable<string> ids, Func<string, bool> known, string what)
     {

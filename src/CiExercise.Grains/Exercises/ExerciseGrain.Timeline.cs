@@ -1,6 +1,7 @@
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Contracts.Scenarios;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +17,12 @@ public sealed partial class ExerciseGrain
         return FireDueCore(CancellationToken.None);
     }
 
-    public async Task<InjectState> FireAdHoc(Actor actor, AdHocInject draft)
+    public async Task<InjectState> FireAdHoc(Actor actor, AdHocInject draft) => (await FireAdHoc(actor, draft, null)).Inject;
+
+    public async Task<AdHocAnswer> FireAdHoc(Actor actor, AdHocInject draft, string? clientActionId)
     {
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(FireAdHoc), draft));
+        if (FirstAdHoc(actor, key) is { } replayed) return replayed;
         var state = State;
         if (state.Status != ExerciseStatus.Running)
             throw Rules.Conflict("exercise.not-running", $"An ad-hoc inject is fired at once, so the exercise must be running (it is {state.Status.ToString().ToLowerInvariant()}).");
@@ -25,11 +30,17 @@ public sealed partial class ExerciseGrain
         var inject = new Inject($"adhoc-{state.AdHocCount + 1}", state.Clock.ScenarioAt(now), draft.Recipients, draft.From,
             draft.Channel, draft.Title, draft.Body, draft.ExpectedAction, draft.ResponseWindow, draft.Objectives, draft.Choices);
         AdHocRules.Check(state.Scenario, inject);
-        var added = NewEvent(EventKind.AdHocInjectAdded, now, inject.At, actor, new AdHocInjectAddedPayload(inject), injectId: inject.Id);
-        await Fire([inject], now, added, actor);
+        var added = NewEvent(EventKind.AdHocInjectAdded, now, inject.At, actor,
+            new AdHocInjectAddedPayload(inject, key.Id, key.Stored), injectId: inject.Id, dedupeKey: key.DedupeKey(actor));
+        if (!await Fire([inject], now, added, actor, key)) return FirstAdHoc(actor, key)!;
         logger.LogInformation("Exercise {ExerciseId}: ad-hoc inject {InjectId} fired by {ActorId}", Id, inject.Id, actor.Id);
-        return state.ToState(inject);
+        return new AdHocAnswer(state.ToState(inject), Replayed: false);
     }
+
+    /// <summary>A resend's answer: the state of the inject the key fired first; null when the key fired none.</summary>
+    private AdHocAnswer? FirstAdHoc(Actor actor, ActionKey key) =>
+        State.Keys.Find(actor, key.Id, key.Fingerprint) is { InjectId: { } injectId } && State.FindInject(injectId) is { } inject
+            ? new AdHocAnswer(State.ToState(inject), Replayed: true) : null;
 
     /// <summary>
     /// Fires every scripted inject whose scenario time has come, then asks for a wake-up at the next one.
@@ -49,7 +60,8 @@ public sealed partial class ExerciseGrain
         await ScheduleNextWakeup(cancellationToken);
     }
 
-    private async Task Fire(IReadOnlyList<Inject> injects, DateTimeOffset now, NewEvent? first, Actor actor)
+    /// <summary>Records and announces the injects; false when the first event was a keyed action the log already had.</summary>
+    private async Task<bool> Fire(IReadOnlyList<Inject> injects, DateTimeOffset now, NewEvent? first, Actor actor, ActionKey? key = null)
     {
         var state = State;
         var scenarioNow = state.Clock.ScenarioAt(now);
@@ -73,8 +85,10 @@ public sealed partial class ExerciseGrain
             if (late)
                 logger.LogWarning("Exercise {ExerciseId}: inject {InjectId} fired late by {Lateness}", Id, inject.Id, lateness);
         }
-        var results = await Append(events);
+        var results = await Append(events, key);
+        if (key is { Id: not null } && results[0].Duplicate) return false;
         NotifyOrganizations(events, results);
+        return true;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Contracts.Ports;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.Scenarios;
@@ -31,10 +32,8 @@ public sealed partial class ExerciseGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var record = await catalog.GetAsync(Id, cancellationToken);
-        if (record is null) return;
-        var state = new ExerciseState(record.Id, record.Name, scenarios.Of(record));
-        foreach (var e in await log.ReadExerciseLevelAsync(Id, cancellationToken)) state.Apply(e);
+        var state = await LoadAsync(cancellationToken);
+        if (state is null) return;
         _state = state;
         // Injects that fell due while no activation existed (a restart, a lost node) fire at once, as a
         // turn of their own: firing calls organization grains, which activation must not wait on.
@@ -64,80 +63,115 @@ public sealed partial class ExerciseGrain(
         return View();
     }
 
+    /// <summary>The exercise as its catalog row and exercise-level events say it is; null when there is none.</summary>
+    private async Task<ExerciseState?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var record = await catalog.GetAsync(Id, cancellationToken);
+        if (record is null) return null;
+        var state = new ExerciseState(record.Id, record.Name, scenarios.Of(record));
+        foreach (var e in await log.ReadExerciseLevelAsync(Id, cancellationToken)) state.Apply(e);
+        return state;
+    }
+
     public Task<ExerciseView> GetView() => Task.FromResult(View());
 
     public Task<ClockSnapshot> GetClock() => Task.FromResult(State.Clock.Snapshot(State.Status));
 
-    public Task<ExerciseView> Start(Actor actor) =>
-        Command(actor, EventKind.ExerciseStarted, ExerciseStatus.Draft);
+    public Task<ExerciseView> Start(Actor actor) => Run(actor, new ControlCommand(ControlVerb.Start));
 
-    public Task<ExerciseView> Pause(Actor actor) =>
-        Command(actor, EventKind.ExercisePaused, ExerciseStatus.Running);
+    public Task<ExerciseView> Pause(Actor actor) => Run(actor, new ControlCommand(ControlVerb.Pause));
 
-    public Task<ExerciseView> Resume(Actor actor) =>
-        Command(actor, EventKind.ExerciseResumed, ExerciseStatus.Paused);
+    public Task<ExerciseView> Resume(Actor actor) => Run(actor, new ControlCommand(ControlVerb.Resume));
 
-    public Task<ExerciseView> End(Actor actor) =>
-        Command(actor, EventKind.ExerciseEnded, ExerciseStatus.Draft, ExerciseStatus.Running, ExerciseStatus.Paused);
+    public Task<ExerciseView> End(Actor actor) => Run(actor, new ControlCommand(ControlVerb.End));
 
-    public Task<ExerciseView> LiftHalt(Actor actor) =>
-        Command(actor, EventKind.RealWorldHaltLifted, ExerciseStatus.Halted);
+    public Task<ExerciseView> LiftHalt(Actor actor) => Run(actor, new ControlCommand(ControlVerb.LiftHalt));
 
-    public Task<ExerciseView> Halt(Actor actor, string reason)
+    public Task<ExerciseView> Halt(Actor actor, string reason) => Run(actor, new ControlCommand(ControlVerb.Halt, Reason: reason));
+
+    public Task<ExerciseView> SetSpeed(Actor actor, double speed) => Run(actor, new ControlCommand(ControlVerb.SetSpeed, Speed: speed));
+
+    public Task<ExerciseView> JumpToPhase(Actor actor, string phaseId) =>
+        Run(actor, new ControlCommand(ControlVerb.JumpToPhase, PhaseId: phaseId));
+
+    public Task<ExerciseView> JumpToNextInject(Actor actor) => Run(actor, new ControlCommand(ControlVerb.JumpToNextInject));
+
+    private async Task<ExerciseView> Run(Actor actor, ControlCommand command) => (await Control(actor, command, null)).View;
+
+    public Task<CommandAnswer> Control(Actor actor, ControlCommand command, string? clientActionId)
+    {
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(Control), command));
+        if (State.Keys.Find(actor, key.Id, key.Fingerprint) is not null) return Task.FromResult(new CommandAnswer(View(), Replayed: true));
+        Func<ClockPayload, ClockPayload> same = payload => payload;
+        return command.Verb switch
+        {
+            ControlVerb.Start => Command(actor, key, EventKind.ExerciseStarted, [ExerciseStatus.Draft], same),
+            ControlVerb.Pause => Command(actor, key, EventKind.ExercisePaused, [ExerciseStatus.Running], same),
+            ControlVerb.Resume => Command(actor, key, EventKind.ExerciseResumed, [ExerciseStatus.Paused], same),
+            ControlVerb.End => Command(actor, key, EventKind.ExerciseEnded,
+                [ExerciseStatus.Draft, ExerciseStatus.Running, ExerciseStatus.Paused], same),
+            ControlVerb.LiftHalt => Command(actor, key, EventKind.RealWorldHaltLifted, [ExerciseStatus.Halted], same),
+            ControlVerb.Halt => Halt(actor, key, command.Reason),
+            ControlVerb.SetSpeed => SetSpeed(actor, key, command.Speed),
+            ControlVerb.JumpToPhase => JumpToPhase(actor, key, command.PhaseId),
+            ControlVerb.JumpToNextInject => JumpToNextInject(actor, key),
+            _ => throw Rules.Invalid("control.unknown-command", $"There is no control command {command.Verb}."),
+        };
+    }
+
+    private Task<CommandAnswer> Halt(Actor actor, ActionKey key, string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw Rules.Invalid("halt.reason-required", "A real-world halt needs a reason that every console will show.");
-        return Command(actor, EventKind.RealWorldHaltDeclared,
+        return Command(actor, key, EventKind.RealWorldHaltDeclared,
             [ExerciseStatus.Draft, ExerciseStatus.Running, ExerciseStatus.Paused], payload => payload with { Reason = reason.Trim() });
     }
 
-    public Task<ExerciseView> SetSpeed(Actor actor, double speed)
+    private Task<CommandAnswer> SetSpeed(Actor actor, ActionKey key, double? speed)
     {
-        if (!Clock.ExerciseClock.IsValidSpeed(speed))
+        if (speed is not { } factor || !Clock.ExerciseClock.IsValidSpeed(factor))
             throw Rules.Invalid("clock.speed-out-of-range", $"Speed {speed} is outside {Clock.ExerciseClock.MinSpeed} to {Clock.ExerciseClock.MaxSpeed}.");
-        return Command(actor, EventKind.SpeedChanged,
-            [ExerciseStatus.Draft, ExerciseStatus.Running, ExerciseStatus.Paused], payload => payload with { Speed = speed });
+        return Command(actor, key, EventKind.SpeedChanged,
+            [ExerciseStatus.Draft, ExerciseStatus.Running, ExerciseStatus.Paused], payload => payload with { Speed = factor });
     }
 
-    public Task<ExerciseView> JumpToPhase(Actor actor, string phaseId)
+    private Task<CommandAnswer> JumpToPhase(Actor actor, ActionKey key, string? phaseId)
     {
         var phase = State.Scenario.Phases.FirstOrDefault(p => p.Id == phaseId)
                     ?? throw Rules.NotFound("phase.not-found", $"The scenario has no phase '{phaseId}'.");
-        return JumpTo(actor, phase.Start, payload => payload with { PhaseId = phase.Id });
+        return JumpTo(actor, key, phase.Start, payload => payload with { PhaseId = phase.Id });
     }
 
-    public Task<ExerciseView> JumpToNextInject(Actor actor)
+    private Task<CommandAnswer> JumpToNextInject(Actor actor, ActionKey key)
     {
         var next = State.Pending.FirstOrDefault()
                    ?? throw Rules.Conflict("clock.no-next-inject", "Every scripted inject has already been fired.");
-        return JumpTo(actor, next.At, payload => payload with { InjectId = next.Id });
+        return JumpTo(actor, key, next.At, payload => payload with { InjectId = next.Id });
     }
 
-    private Task<ExerciseView> JumpTo(Actor actor, TimeSpan to, Func<ClockPayload, ClockPayload> describe)
+    private Task<CommandAnswer> JumpTo(Actor actor, ActionKey key, TimeSpan to, Func<ClockPayload, ClockPayload> describe)
     {
         var now = State.Clock.ScenarioAt(time.GetUtcNow());
         if (to < now)
             throw Rules.Conflict("clock.jump-backwards", $"Scenario time is already {now:c}; a jump only goes forward (to {to:c} was asked).");
-        return Command(actor, EventKind.ClockJumped, [ExerciseStatus.Running, ExerciseStatus.Paused],
+        return Command(actor, key, EventKind.ClockJumped, [ExerciseStatus.Running, ExerciseStatus.Paused],
             payload => describe(payload with { JumpedTo = to }));
     }
 
-    private Task<ExerciseView> Command(Actor actor, EventKind kind, params ExerciseStatus[] allowedFrom) =>
-        Command(actor, kind, allowedFrom, payload => payload);
-
     /// <summary>Records one lifecycle or clock event, applies it, then fires what it made due.</summary>
-    private async Task<ExerciseView> Command(
-        Actor actor, EventKind kind, ExerciseStatus[] allowedFrom, Func<ClockPayload, ClockPayload> payload)
+    private async Task<CommandAnswer> Command(
+        Actor actor, ActionKey key, EventKind kind, ExerciseStatus[] allowedFrom, Func<ClockPayload, ClockPayload> payload)
     {
         var state = State;
         if (!allowedFrom.Contains(state.Status))
             throw Rules.Conflict("exercise.invalid-state",
                 $"Cannot {Verb(kind)} an exercise that is {state.Status.ToString().ToLowerInvariant()}; it must be {string.Join(" or ", allowedFrom.Select(s => s.ToString().ToLowerInvariant()))}.");
         var now = time.GetUtcNow();
-        var body = payload(new ClockPayload(state.Clock.Speed));
-        await Append([NewEvent(kind, now, state.Clock.ScenarioAt(now), actor, body)]);
+        var body = payload(new ClockPayload(state.Clock.Speed)) with { ClientActionId = key.Id, Fingerprint = key.Stored };
+        var results = await Append([NewEvent(kind, now, state.Clock.ScenarioAt(now), actor, body, dedupeKey: key.DedupeKey(actor))], key);
+        if (results[0].Duplicate && key.Id is not null) return new CommandAnswer(View(), Replayed: true);
         logger.LogInformation("Exercise {ExerciseId}: {EventKind} by {ActorId}", Id, kind, actor.Id);
         await FireDueCore(CancellationToken.None);
-        return View();
+        return new CommandAnswer(View(), Replayed: false);
     }
 
     private static string Verb(EventKind kind) => kind switch
@@ -155,11 +189,21 @@ public sealed partial class ExerciseGrain(
 
     private ExerciseView View() => State.ToView(time.GetUtcNow());
 
-    /// <summary>Appends events, then applies them with the sequence numbers the log gave them.</summary>
-    private async Task<IReadOnlyList<AppendResult>> Append(IReadOnlyList<NewEvent> events)
+    /// <summary>
+    /// Appends events, then applies them with the sequence numbers the log gave them. When the first event is a
+    /// keyed action the log already had (another activation recorded the same key first), the state is read
+    /// from the log again instead, and the caller answers from it: the key's first row is the answer.
+    /// </summary>
+    private async Task<IReadOnlyList<AppendResult>> Append(IReadOnlyList<NewEvent> events, ActionKey? key = null)
     {
         var results = await log.AppendAsync(Id, events);
         EngineMetrics.Count(events, results);
+        if (key is { Id: not null } keyed && results[0].Duplicate)
+        {
+            _state = await LoadAsync(CancellationToken.None);
+            State.Keys.Find(events[0].Actor, keyed.Id, keyed.Fingerprint);
+            return results;
+        }
         for (var i = 0; i < events.Count; i++)
             if (events[i].OrganizationId is null) State.Apply(events[i].Recorded(Id, results[i].Seq));
         return results;

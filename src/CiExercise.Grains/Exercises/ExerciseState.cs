@@ -28,6 +28,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
     public Scenario Scenario { get; } = scenario;
     public ExerciseClock Clock { get; } = new();
     public CheckFold Checks { get; } = new();
+    public KeyedActions Keys { get; } = new();
     public ExerciseStatus Status { get; private set; } = ExerciseStatus.Draft;
     public ExerciseStatus StatusBeforeHalt { get; private set; } = ExerciseStatus.Draft;
     public string? HaltReason { get; private set; }
@@ -47,6 +48,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
     public void Apply(ExerciseEvent e)
     {
         LastSeq = Math.Max(LastSeq, e.Seq);
+        RememberKey(e);
         switch (e.Kind)
         {
             case EventKind.ExerciseStarted:
@@ -121,6 +123,25 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
             ? new InjectState(inject, adHoc, InjectStatus.Fired, f.Seq, f.At, f.AtScenario, f.Lateness, f.Late, f.Recipients)
             : new InjectState(inject, adHoc, InjectStatus.Pending, null, null, null, TimeSpan.Zero, false,
                 Scenario.ResolveRecipients(inject.Recipients).Select(t => t.OrganizationId).ToArray());
+    }
+
+    /// <summary>The client's key of a controller's or evaluator's action, from the payloads that carry one.</summary>
+    private void RememberKey(ExerciseEvent e)
+    {
+        var (key, fingerprint) = e.Kind switch
+        {
+            EventKind.ExerciseStarted or EventKind.ExercisePaused or EventKind.ExerciseResumed or EventKind.SpeedChanged
+                or EventKind.ClockJumped or EventKind.ExerciseEnded or EventKind.RealWorldHaltDeclared
+                or EventKind.RealWorldHaltLifted => Payload<ClockPayload>(e) is var c ? (c.ClientActionId, c.Fingerprint) : default,
+            EventKind.AdHocInjectAdded => Payload<AdHocInjectAddedPayload>(e) is var a ? (a.ClientActionId, a.Fingerprint) : default,
+            EventKind.ObservationRecorded => Payload<ObservationPayload>(e) is var o ? (o.ClientActionId, o.Fingerprint) : default,
+            EventKind.CommunicationCheckStarted =>
+                Payload<CommunicationCheckStartedPayload>(e) is var s ? (s.ClientActionId, s.Fingerprint) : default,
+            EventKind.CommunicationCheckClosed =>
+                Payload<CommunicationCheckClosedPayload>(e) is var x ? (x.ClientActionId, x.Fingerprint) : default,
+            _ => default((string?, string?)),
+        };
+        Keys.Remember(e, key, fingerprint);
     }
 
     private static T Payload<T>(ExerciseEvent e) => ScenarioJson.Deserialize<T>(e.Payload);

@@ -2,6 +2,7 @@ using CiExercise.Contracts.CommunicationChecks;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.CommunicationChecks;
 using Microsoft.Extensions.Logging;
@@ -22,14 +23,18 @@ public sealed partial class OrganizationGrain
 
     public async Task<ActionReceipt> AcknowledgeCheck(Actor actor, string checkId, string? clientActionId)
     {
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(AcknowledgeCheck), checkId));
+        if (Replayed(key) is { } replayed) return replayed;
         var check = await ReceivedCheck(actor, checkId);
         if (check.Acknowledgement is { } first) return first with { Duplicate = true };
         var now = await OpenCheckNow(checkId);
-        return await Record(CheckAcknowledgement(actor, check, now, clientActionId, isImplicit: false));
+        return await Record(CheckAcknowledgement(actor, check, now, key));
     }
 
     public async Task<ActionReceipt> PassOnCheck(Actor actor, string checkId, string? clientActionId)
     {
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(PassOnCheck), checkId));
+        if (Replayed(key) is { } replayed) return replayed;
         var check = await ReceivedCheck(actor, checkId);
         if (check.PassedOn is { } first) return first with { Duplicate = true };
         if (check.PassOnTo.Count == 0)
@@ -37,9 +42,9 @@ public sealed partial class OrganizationGrain
         var now = await OpenCheckNow(checkId);
         var targets = CheckPlan.Targets(_scenario!, check.Route);
         var events = new List<NewEvent>();
-        if (check.Acknowledgement is null) events.Add(CheckAcknowledgement(actor, check, now, clientActionId, isImplicit: true));
+        if (check.Acknowledgement is null) events.Add(CheckAcknowledgement(actor, check, now, key: null));
         events.Add(new NewEvent(EventKind.CommunicationCheckPassedOn, now.Wall, now.Scenario, _organizationId, actor, null, check.ReceivedSeq,
-            ScenarioJson.Serialize(new CommunicationCheckAnswerPayload(checkId, check.PassOnTo, ClientActionId: clientActionId)),
+            ScenarioJson.Serialize(new CommunicationCheckAnswerPayload(checkId, check.PassOnTo, ClientActionId: key.Id, Fingerprint: key.Stored)),
             $"comcheck:{checkId}:passed:{_organizationId}"));
         var passedAt = events.Count - 1;
         events.AddRange(check.PassOnTo.Select(to => new NewEvent(EventKind.CommunicationCheckReceived, now.Wall, now.Scenario, to, actor, null,
@@ -68,10 +73,11 @@ public sealed partial class OrganizationGrain
         }
     }
 
-    private NewEvent CheckAcknowledgement(Actor actor, ReceivedCheck check, (DateTimeOffset Wall, TimeSpan Scenario) now,
-        string? clientActionId, bool isImplicit) =>
+    /// <summary>A check's acknowledgement row; implicit (recorded because it was passed on) when it has no key of its own.</summary>
+    private NewEvent CheckAcknowledgement(Actor actor, ReceivedCheck check, (DateTimeOffset Wall, TimeSpan Scenario) now, ActionKey? key) =>
         new(EventKind.CommunicationCheckAcknowledged, now.Wall, now.Scenario, _organizationId, actor, null, check.ReceivedSeq,
-            ScenarioJson.Serialize(new CommunicationCheckAnswerPayload(check.CheckId, Implicit: isImplicit, ClientActionId: clientActionId)),
+            ScenarioJson.Serialize(new CommunicationCheckAnswerPayload(check.CheckId, Implicit: key is null, ClientActionId: key?.Id,
+                Fingerprint: key?.Stored)),
             $"comcheck:{check.CheckId}:ack:{_organizationId}");
 
     private async Task<ReceivedCheck> ReceivedCheck(Actor actor, string checkId)

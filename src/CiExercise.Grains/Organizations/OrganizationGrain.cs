@@ -2,6 +2,7 @@ using CiExercise.Contracts;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Contracts.Ports;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.Scenarios;
@@ -60,16 +61,19 @@ public sealed partial class OrganizationGrain(
 
     public async Task<ActionReceipt> Acknowledge(Actor actor, string injectId, string? clientActionId)
     {
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(Acknowledge), injectId));
+        if (Replayed(key) is { } replayed) return replayed;
         var (entry, clock) = await Delivery(actor, injectId);
         // The first acknowledgement is the one that counts; later ones are answered with it.
         if (entry.Acknowledgement is { } first) return first with { Duplicate = true };
         var (now, scenario) = Now(clock);
-        return await Record(Acknowledgement(actor, entry, now, scenario, clientActionId, isImplicit: false));
+        return await Record(Acknowledgement(actor, entry, now, scenario, key));
     }
 
     public async Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, string? clientActionId)
     {
-        if (Replayed(clientActionId) is { } replayed) return replayed;
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(Decide), injectId, choiceId, text));
+        if (Replayed(key) is { } replayed) return replayed;
         var (entry, clock) = await Delivery(actor, injectId);
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (choiceId is null && text is null)
@@ -83,16 +87,18 @@ public sealed partial class OrganizationGrain(
         var events = new List<NewEvent>();
         // Deciding shows the inject was seen: the first decision acknowledges it if nobody had.
         if (entry.Acknowledgement is null)
-            events.Add(Acknowledgement(actor, entry, now, scenario, null, isImplicit: true));
+            events.Add(Acknowledgement(actor, entry, now, scenario, key: null));
         events.Add(new NewEvent(EventKind.DecisionRecorded, now, scenario, _organizationId, actor, injectId, entry.DeliveredSeq,
-            ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: clientActionId)),
-            ClientDedupeKey(clientActionId)));
-        return await Record([.. events]);
+            ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: key.Id, Fingerprint: key.Stored)),
+            ClientDedupeKey(key.Id)));
+        var receipt = await Record([.. events]);
+        return receipt.Duplicate ? await ReplayedFromLog(key) ?? receipt : receipt;
     }
 
     public async Task<ActionReceipt> SendMessage(Actor actor, OutgoingMessage message, string? clientActionId)
     {
-        if (Replayed(clientActionId) is { } replayed) return replayed;
+        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(SendMessage), message));
+        if (Replayed(key) is { } replayed) return replayed;
         CheckActor(actor);
         var to = message.To.Distinct().ToArray();
         if (to.Length == 0) throw Rules.Invalid("message.no-recipients", "A message needs at least one recipient organization.");
@@ -109,7 +115,7 @@ public sealed partial class OrganizationGrain(
             throw Rules.NotFound("message.forward-unknown", $"Event {forwarded} is not something {_organizationId} received, so it cannot be forwarded.");
         var (now, scenario) = Now(await Playable());
         var payload = ScenarioJson.Serialize(new MessagePayload(Guid.NewGuid().ToString("N"), _organizationId, to,
-            message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, clientActionId));
+            message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, key.Id, key.Stored));
         var events = new List<NewEvent>
         {
             new(EventKind.MessageSent, now, scenario, _organizationId, actor, message.RegardingInjectId, message.ForwardedFromSeq,
@@ -120,7 +126,7 @@ public sealed partial class OrganizationGrain(
             clientActionId is null ? null : $"{ClientDedupeKey(clientActionId)}:{recipient}")));
         var results = await log.AppendAsync(_exerciseId, events);
         EngineMetrics.Count(events, results);
-        if (results[0].Duplicate) return Replayed(clientActionId) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
+        if (results[0].Duplicate) return await ReplayedFromLog(key) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
         for (var i = 0; i < events.Count; i++) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
         await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, events[i + 1].Recorded(_exerciseId, results[i + 1].Seq))));
         logger.LogDebug("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
@@ -141,10 +147,10 @@ public sealed partial class OrganizationGrain(
         }
     }
 
-    private NewEvent Acknowledgement(Actor actor, InboxEntry entry, DateTimeOffset now, TimeSpan scenario,
-        string? clientActionId, bool isImplicit) =>
+    /// <summary>An acknowledgement row; implicit (recorded because of a decision) when it has no key of its own.</summary>
+    private NewEvent Acknowledgement(Actor actor, InboxEntry entry, DateTimeOffset now, TimeSpan scenario, ActionKey? key) =>
         new(EventKind.InjectAcknowledged, now, scenario, _organizationId, actor, entry.InjectId, entry.DeliveredSeq,
-            ScenarioJson.Serialize(new ParticipantActionPayload(Implicit: isImplicit, ClientActionId: clientActionId)),
+            ScenarioJson.Serialize(new ParticipantActionPayload(Implicit: key is null, ClientActionId: key?.Id, Fingerprint: key?.Stored)),
             $"ack:{entry.InjectId}:{_organizationId}");
 
     /// <summary>Appends, applies, and answers with the receipt of the last event (the action itself).</summary>
@@ -213,8 +219,18 @@ public sealed partial class OrganizationGrain(
                 : Rules.NotFound("organization.not-found", $"Exercise '{_exerciseId}' has no organization '{_organizationId}'.");
     }
 
-    private ActionReceipt? Replayed(string? clientActionId) =>
-        clientActionId is null ? null : _state.FindClientAction(clientActionId);
+    private ActionReceipt? Replayed(ActionKey key) => key.Id is null ? null : _state.FindClientAction(key.Id, key.Fingerprint);
+
+    /// <summary>
+    /// After the log answered that the key's row exists (another activation recorded it, or a reload had not
+    /// seen it yet): the organization's stream read again, and the receipt of that row.
+    /// </summary>
+    private async Task<ActionReceipt?> ReplayedFromLog(ActionKey key)
+    {
+        if (key.Id is null) return null;
+        await Reload(CancellationToken.None);
+        return Replayed(key);
+    }
 
     private string? ClientDedupeKey(string? clientActionId) =>
         clientActionId is null ? null : $"action:{_organizationId}:{clientActionId}";

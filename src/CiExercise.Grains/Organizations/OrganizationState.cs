@@ -11,14 +11,23 @@ internal sealed class OrganizationState
     private readonly Dictionary<string, InboxEntry> _inbox = [];
     private readonly Dictionary<long, MessageItem> _sent = [];
     private readonly Dictionary<long, MessageItem> _received = [];
-    private readonly Dictionary<string, ActionReceipt> _byClientActionId = [];
+    private readonly Dictionary<string, (string? Fingerprint, ActionReceipt Receipt)> _byClientActionId = [];
 
     /// <summary>The communication checks that reached this organization and its answers.</summary>
     public CheckInbox Checks { get; } = new();
 
     public InboxEntry? Find(string injectId) => _inbox.GetValueOrDefault(injectId);
 
-    public ActionReceipt? FindClientAction(string clientActionId) => _byClientActionId.GetValueOrDefault(clientActionId);
+    /// <summary>
+    /// The receipt of the action first recorded under the client's key, or null; refuses the key when it was used
+    /// for an action with another fingerprint. Rows from before fingerprints were kept match any action.
+    /// </summary>
+    public ActionReceipt? FindClientAction(string clientActionId, string fingerprint)
+    {
+        if (!_byClientActionId.TryGetValue(clientActionId, out var first)) return null;
+        if (first.Fingerprint is not null && first.Fingerprint != fingerprint) throw Rules.KeyReused(clientActionId);
+        return first.Receipt;
+    }
 
     /// <summary>Whether seq is a row of this organization's stream that can be passed on.</summary>
     public bool CanForward(long seq) => _received.ContainsKey(seq) || _inbox.Values.Any(i => i.DeliveredSeq == seq);
@@ -35,21 +44,26 @@ internal sealed class OrganizationState
             case EventKind.InjectAcknowledged when _inbox.TryGetValue(e.InjectId!, out var acknowledged):
                 acknowledged.Acknowledgement ??= new ActionReceipt(e.Seq, e.WallTime, e.ScenarioTime, Duplicate: false);
                 acknowledged.AcknowledgedBy ??= e.Actor.Id;
-                Remember(e, Payload<ParticipantActionPayload>(e).ClientActionId);
+                Remember(e, Payload<ParticipantActionPayload>(e));
                 break;
             case EventKind.DecisionRecorded when _inbox.TryGetValue(e.InjectId!, out var decided):
                 if (!decided.DecisionSeqs.Contains(e.Seq)) decided.DecisionSeqs.Add(e.Seq);
-                Remember(e, Payload<ParticipantActionPayload>(e).ClientActionId);
+                Remember(e, Payload<ParticipantActionPayload>(e));
                 break;
             case EventKind.MessageSent:
                 var sent = Payload<MessagePayload>(e);
                 _sent[e.Seq] = ToItem(e, sent);
-                Remember(e, sent.ClientActionId);
+                Remember(e, sent.ClientActionId, sent.Fingerprint);
                 break;
             case EventKind.MessageReceived:
                 _received[e.Seq] = ToItem(e, Payload<MessagePayload>(e));
                 break;
-            case EventKind.CommunicationCheckReceived or EventKind.CommunicationCheckAcknowledged or EventKind.CommunicationCheckPassedOn:
+            case EventKind.CommunicationCheckAcknowledged or EventKind.CommunicationCheckPassedOn:
+                Checks.Apply(e);
+                var answer = Payload<CommunicationCheckAnswerPayload>(e);
+                Remember(e, answer.ClientActionId, answer.Fingerprint);
+                break;
+            case EventKind.CommunicationCheckReceived:
                 Checks.Apply(e);
                 break;
         }
@@ -68,10 +82,12 @@ internal sealed class OrganizationState
     public static MessageItem ToItem(ExerciseEvent e, MessagePayload m) =>
         new(e.Seq, m.MessageId, m.From, e.Actor.Id, m.To, m.Subject, m.Body, e.WallTime, e.ScenarioTime, m.RegardingInjectId, e.RefSeq);
 
-    private void Remember(ExerciseEvent e, string? clientActionId)
+    private void Remember(ExerciseEvent e, ParticipantActionPayload action) => Remember(e, action.ClientActionId, action.Fingerprint);
+
+    private void Remember(ExerciseEvent e, string? clientActionId, string? fingerprint)
     {
         if (clientActionId is not null)
-            _byClientActionId.TryAdd(clientActionId, new ActionReceipt(e.Seq, e.WallTime, e.ScenarioTime, Duplicate: true));
+            _byClientActionId.TryAdd(clientActionId, (fingerprint, new ActionReceipt(e.Seq, e.WallTime, e.ScenarioTime, Duplicate: true)));
     }
 
     private static T Payload<T>(ExerciseEvent e) => ScenarioJson.Deserialize<T>(e.Payload);

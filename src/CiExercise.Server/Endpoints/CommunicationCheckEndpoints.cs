@@ -21,17 +21,20 @@ public static class CommunicationCheckEndpoints
     {
         var control = app.MapGroup("/api/exercises/{id}/communication-checks").WithTags("Communication checks")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        control.MapPost("/", Start).WithName("StartCommunicationCheck").RequireAuthorization(AccessPolicies.ExerciseController);
-        control.MapPost("/{checkId}/close", Close).WithName("CloseCommunicationCheck").RequireAuthorization(AccessPolicies.ExerciseController);
+        control.MapPost("/", Start).WithName("StartCommunicationCheck").RequireAuthorization(AccessPolicies.ExerciseController)
+            .WithIdempotencyKey();
+        control.MapPost("/{checkId}/close", Close).WithName("CloseCommunicationCheck").RequireAuthorization(AccessPolicies.ExerciseController)
+            .WithIdempotencyKey();
         control.MapGet("/", Reports).WithName("GetCommunicationChecks").RequireAuthorization(AccessPolicies.ExerciseStaff);
 
         var answers = app.MapGroup("/api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}").WithTags("Communication checks")
             .RequireAuthorization(AccessPolicies.OrganizationActor)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
         answers.MapPost("/acknowledgement", (string id, string orgId, string checkId, CheckAnswerRequest request, IGrainFactory grains, HttpContext context) =>
-            Answer(id, orgId, grains, g => g.AcknowledgeCheck(ApiActors.Of(context), checkId, request.ClientActionId))).WithName("AcknowledgeCheck");
+            Answer(id, orgId, grains, context, g => g.AcknowledgeCheck(ApiActors.Of(context), checkId, IdempotencyKeys.Of(context)))).WithName("AcknowledgeCheck");
         answers.MapPost("/pass-on", (string id, string orgId, string checkId, CheckAnswerRequest request, IGrainFactory grains, HttpContext context) =>
-            Answer(id, orgId, grains, g => g.PassOnCheck(ApiActors.Of(context), checkId, request.ClientActionId))).WithName("PassOnCheck");
+            Answer(id, orgId, grains, context, g => g.PassOnCheck(ApiActors.Of(context), checkId, IdempotencyKeys.Of(context)))).WithName("PassOnCheck");
         return app;
     }
 
@@ -41,12 +44,15 @@ public static class CommunicationCheckEndpoints
         var errors = ActionChecks.CommunicationCheck(request.Route, request.Message);
         if (errors.Any) return errors.Problem();
         var started = await grains.GetGrain<IExerciseGrain>(id)
-            .StartCommunicationCheck(ApiActors.Of(context), request.Route!.Value, request.Message!, request.ClientActionId);
-        return TypedResults.Created($"/api/exercises/{id}/communication-checks", started);
+            .StartCommunicationCheck(ApiActors.Of(context), request.Route!.Value, request.Message!, IdempotencyKeys.Of(context));
+        return TypedResults.Created($"/api/exercises/{id}/communication-checks", IdempotencyKeys.Answered(context, started, started.Duplicate));
     }
 
-    public static async Task<Ok<ActionReceipt>> Close(string id, string checkId, IGrainFactory grains, HttpContext context) =>
-        TypedResults.Ok(await grains.GetGrain<IExerciseGrain>(id).CloseCommunicationCheck(ApiActors.Of(context), checkId));
+    public static async Task<Ok<ActionReceipt>> Close(string id, string checkId, IGrainFactory grains, HttpContext context)
+    {
+        var receipt = await grains.GetGrain<IExerciseGrain>(id).CloseCommunicationCheck(ApiActors.Of(context), checkId, IdempotencyKeys.Of(context));
+        return TypedResults.Ok(IdempotencyKeys.Answered(context, receipt, receipt.Duplicate));
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<CheckReport>>, ProblemHttpResult>> Reports(
         string id, ExerciseScenarios exercises, CheckReports reports, CancellationToken cancellationToken)
@@ -56,9 +62,6 @@ public static class CommunicationCheckEndpoints
     }
 
     private static async Task<Results<Created<ActionReceipt>, ProblemHttpResult>> Answer(
-        string id, string orgId, IGrainFactory grains, Func<IOrganizationGrain, Task<ActionReceipt>> answer)
-    {
-        var receipt = await answer(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)));
-        return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
-    }
+        string id, string orgId, IGrainFactory grains, HttpContext context, Func<IOrganizationGrain, Task<ActionReceipt>> answer) =>
+        Receipts.Created(context, id, await answer(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId))));
 }

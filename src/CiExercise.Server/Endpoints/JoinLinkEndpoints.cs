@@ -1,4 +1,5 @@
 using CiExercise.Contracts;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
@@ -21,7 +22,7 @@ public static class JoinLinkEndpoints
         var api = app.MapGroup("/api/exercises/{id}").WithTags("Join links")
             .RequireAuthorization(AccessPolicies.ExerciseController)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/join-links", Issue).WithName("IssueJoinLinks");
+        api.MapPost("/join-links", Issue).WithName("IssueJoinLinks").WithIdempotencyKey();
         api.MapGet("/join-links", List).WithName("ListJoinLinks");
         api.MapGet("/join-links.csv", Csv).WithName("ExportJoinLinks").Produces<byte[]>(contentType: "text/csv");
         api.MapGet("/join-links.zip", Zip).WithName("ExportJoinLinksPerOrganization").Produces<byte[]>(contentType: "application/zip");
@@ -43,9 +44,13 @@ public static class JoinLinkEndpoints
         if (errors.Any) return errors.Problem();
 
         var creator = ExercisePrincipal.From(context.User)!;
-        var issued = await links.IssueAsync(principals.Select(p => p!.Value).ToList(), creator.Name, oneTime: false, cancellationToken);
-        return TypedResults.Created($"/api/exercises/{id}/join-links",
-            issued.Select(i => new IssuedJoinLink(JoinLinkSummary.From(i.Link), urls.JoinUrl(context.Request, i.Token))).ToArray());
+        var asked = principals.Select(p => (p!.Value.Item1, p.Value.Item2, (string?)null)).ToList();
+        var (issued, replayed) = IdempotencyKeys.Of(context) is { } key
+            ? await links.IssueAsync(asked, creator.Name,
+                JoinLinkService.KeyOf(id, creator.Name, key, ClientActionId.Fingerprint("IssueJoinLinks", request)), cancellationToken)
+            : (await links.IssueAsync(asked, creator.Name, oneTime: false, cancellationToken), false);
+        return TypedResults.Created($"/api/exercises/{id}/join-links", IdempotencyKeys.Answered(context,
+            issued.Select(i => new IssuedJoinLink(JoinLinkSummary.From(i.Link), urls.JoinUrl(context.Request, i.Token))).ToArray(), replayed));
     }
 
     public static async Task<Results<Ok<JoinLinkSummary[]>, ProblemHttpResult>> List(

@@ -13,7 +13,7 @@ public static class ObservationEndpoints
     {
         app.MapPost("/api/exercises/{id}/observations", Record).WithTags("Evaluation").WithName("RecordObservation")
             .RequireAuthorization(AccessPolicies.ExerciseEvaluator)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithIdempotencyKey();
         return app;
     }
 
@@ -25,7 +25,7 @@ public static class ObservationEndpoints
         var observation = new Observation(request.Kind!.Value, request.Rating, request.Text!, request.ObjectiveIds ?? [],
             request.InjectIds ?? [], request.OrganizationIds ?? []);
         var receipt = await grains.GetGrain<IExerciseGrain>(id)
-            .RecordObservation(ExercisePrincipal.From(context.User)!.ToActor(), observation, request.ClientActionId);
-        return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
+            .RecordObservation(ExercisePrincipal.From(context.User)!.ToActor(), observation, IdempotencyKeys.Of(context));
+        return Receipts.Created(context, id, receipt);
     }
 }

@@ -23,9 +23,12 @@ public static class ParticipantEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", GetView).WithName("GetOrganization").RequireAuthorization(AccessPolicies.OrganizationReader);
-        api.MapPost("/acknowledgements", Acknowledge).WithName("AcknowledgeInject").RequireAuthorization(AccessPolicies.OrganizationActor);
-        api.MapPost("/decisions", Decide).WithName("RecordDecision").RequireAuthorization(AccessPolicies.OrganizationActor);
-        api.MapPost("/messages", SendMessage).WithName("SendMessage").RequireAuthorization(AccessPolicies.OrganizationActor);
+        api.MapPost("/acknowledgements", Acknowledge).WithName("AcknowledgeInject").RequireAuthorization(AccessPolicies.OrganizationActor)
+            .WithIdempotencyKey();
+        api.MapPost("/decisions", Decide).WithName("RecordDecision").RequireAuthorization(AccessPolicies.OrganizationActor)
+            .WithIdempotencyKey();
+        api.MapPost("/messages", SendMessage).WithName("SendMessage").RequireAuthorization(AccessPolicies.OrganizationActor)
+            .WithIdempotencyKey();
         return app;
     }
 
@@ -45,7 +48,7 @@ public static class ParticipantEndpoints
     {
         var errors = ActionChecks.Acknowledgement(request.InjectId);
         return await Act(id, orgId, request, errors, exercises, grains, context,
-            (grain, actor) => grain.Acknowledge(actor, request.InjectId!, request.ClientActionId), cancellationToken);
+            (grain, actor) => grain.Acknowledge(actor, request.InjectId!, IdempotencyKeys.Of(context)), cancellationToken);
     }
 
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Decide(
@@ -54,7 +57,7 @@ public static class ParticipantEndpoints
     {
         var errors = ActionChecks.Decision(request.InjectId, request.ChoiceId, request.Text);
         return await Act(id, orgId, request, errors, exercises, grains, context,
-            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, request.ClientActionId), cancellationToken);
+            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, IdempotencyKeys.Of(context)), cancellationToken);
     }
 
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SendMessage(
@@ -65,7 +68,7 @@ public static class ParticipantEndpoints
             request.RegardingInjectId, request.ForwardedFromSeq);
         var errors = ActionChecks.Message(message);
         return await Act(id, orgId, request, errors, exercises, grains, context,
-            (grain, actor) => grain.SendMessage(actor, message, request.ClientActionId), cancellationToken);
+            (grain, actor) => grain.SendMessage(actor, message, IdempotencyKeys.Of(context)), cancellationToken);
     }
 
     /// <summary>
@@ -90,7 +93,7 @@ public static class ParticipantEndpoints
 
         var actor = ApiActors.Of(context);
         var receipt = await action(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)), actor);
-        return TypedResults.Created($"/api/exercises/{id}/events?after={receipt.Seq - 1}&limit=1", receipt);
+        return Receipts.Created(context, id, receipt);
     }
 
     private static async Task<(Organization? Organization, ProblemHttpResult? Problem)> FindOrganization(

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
@@ -27,7 +29,7 @@ public static partial class RosterEndpoints
         ["text/csv", "application/csv", "text/plain", XlsxType, "application/vnd.ms-excel", "application/octet-stream"];
 
     public static RouteHandlerBuilder MapRosterImport(this RouteGroupBuilder api) =>
-        api.MapPost("/roster", Import).WithName("ImportRoster").WithMetadata(BoundedBody.OwnLimit)
+        api.MapPost("/roster", Import).WithName("ImportRoster").WithMetadata(BoundedBody.OwnLimit).WithIdempotencyKey()
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -51,20 +53,30 @@ public static partial class RosterEndpoints
         if (permit is null)
             return ApiProblems.Create(StatusCodes.Status429TooManyRequests, "Too many requests", "roster.busy",
                 "Another roster import is running on this server; try again in a moment.");
-        var plan = RosterCheck.Check(RosterFile.Read(bytes!), scenario, await store.ListAsync(id, cancellationToken), time.GetUtcNow());
+        var creator = ExercisePrincipal.From(request.HttpContext.User)!;
+        // A retried import (same key, same file) is checked as the first one was, without the links it issued.
+        var key = dryRun == true || IdempotencyKeys.Of(request.HttpContext) is not { } clientKey ? null
+            : JoinLinkService.KeyOf(id, creator.Name, clientKey, ClientActionId.Fingerprint("ImportRoster", Convert.ToHexString(SHA256.HashData(bytes!)), days));
+        var earlier = key is null ? null : await links.FindIssuedAsync(key, cancellationToken);
+        var existing = (await store.ListAsync(id, cancellationToken)).Where(l => earlier is null || earlier.All(e => e.Link.Id != l.Id)).ToList();
+        var plan = RosterCheck.Check(RosterFile.Read(bytes!), scenario, existing, time.GetUtcNow());
         if (dryRun == true) return TypedResults.Ok(RosterReport.From(plan, dryRun: true));
         if (!plan.Valid) return Invalid(plan);
 
-        var creator = ExercisePrincipal.From(request.HttpContext.User)!;
         var lifetime = TimeSpan.FromDays(days);
-        var issued = await links.IssueAsync(plan.Entries.Select(e =>
-                (new ExercisePrincipal(PrincipalKind.Participant, id, e.Organization.Id, e.Role, e.Name, null), lifetime, e.Email)).ToList(),
-            creator.Name, oneTime: false, cancellationToken);
-        LogImported(logger, id, issued.Count, plan.Entries.Select(e => e.Organization.Id).Distinct().Count(), creator.Name,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var asked = plan.Entries.Select(e =>
+            (new ExercisePrincipal(PrincipalKind.Participant, id, e.Organization.Id, e.Role, e.Name, null), lifetime, e.Email)).ToList();
+        var (issued, replayed) = key is null
+            ? (await links.IssueAsync(asked, creator.Name, oneTime: false, cancellationToken), false)
+            : await links.IssueAsync(asked, creator.Name, key, cancellationToken);
+        if (!replayed)
+        {
+            LogImported(logger, id, issued.Count, plan.Entries.Select(e => e.Organization.Id).Distinct().Count(), creator.Name,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
         var report = RosterReport.From(plan, dryRun: false,
             issued.Select(i => new IssuedJoinLink(JoinLinkSummary.From(i.Link), urls.JoinUrl(request, i.Token))).ToList());
-        return TypedResults.Created($"/api/exercises/{id}/join-links", report);
+        return TypedResults.Created($"/api/exercises/{id}/join-links", IdempotencyKeys.Answered(request.HttpContext, report, replayed));
     }
 
     /// <summary>The file's bytes from a raw body or the one file of a multipart form, or the refusal.</summary>

@@ -15,6 +15,7 @@ public static class RealtimeExtensions
         services.AddSignalR(options =>
             {
                 options.AddFilter<HubRefusalFilter>();
+                options.AddFilter<ClientActionIdFilter>();
                 // One call from a console: the largest (an 8,000-character body in Japanese, which the .NET client sends as
                 // six-byte \u escapes) is about 50 KB, over SignalR's default of 32 KB; anything larger closes the connection.
                 options.MaximumReceiveMessageSize = Contracts.Limits.HubMessageBytes;
@@ -25,6 +26,7 @@ public static class RealtimeExtensions
             })
             .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<HubRefusalFilter>();
+        services.AddSingleton<ClientActionIdFilter>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<RealtimeMetrics>();

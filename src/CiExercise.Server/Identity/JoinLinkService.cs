@@ -1,3 +1,5 @@
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Idempotency;
 using CiExercise.Storage.JoinLinks;
 
 namespace CiExercise.Server.Identity;
@@ -25,13 +27,47 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
         IReadOnlyList<(ExercisePrincipal Principal, TimeSpan Lifetime, string? Email)> requests, string createdBy, bool oneTime,
         CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        // One tick apart, so that lists and the CSV keep the order in which the controller asked for them.
-        var links = requests.Select((r, i) => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
-            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now.AddTicks(i), WholeSeconds(now + r.Lifetime), null, createdBy,
-            oneTime, null, r.Email)).ToList();
+        var links = NewLinks(requests, createdBy, oneTime);
         await store.AddAsync(links, cancellationToken);
         return links.Select(link => new IssuedLink(link, Sign(link))).ToList();
+    }
+
+    /// <summary>
+    /// The same under a controller's idempotency key: the first request stores and signs the links; a retry with
+    /// the same key and request signs the stored rows again (no token is stored) and is Replayed, storing nothing.
+    /// </summary>
+    public async Task<(IReadOnlyList<IssuedLink> Links, bool Replayed)> IssueAsync(
+        IReadOnlyList<(ExercisePrincipal Principal, TimeSpan Lifetime, string? Email)> requests, string createdBy, IssueKey key,
+        CancellationToken cancellationToken)
+    {
+        if (await FindIssuedAsync(key, cancellationToken) is { } earlier) return (earlier, true);
+        var links = NewLinks(requests, createdBy, oneTime: false);
+        if (!await store.AddAsync(links, key, cancellationToken)) return ((await FindIssuedAsync(key, cancellationToken))!, true);
+        return (links.Select(link => new IssuedLink(link, Sign(link))).ToList(), false);
+    }
+
+    /// <summary>The links issued under the key, signed again; null when none were. The key used for another request is refused.</summary>
+    public async Task<IReadOnlyList<IssuedLink>?> FindIssuedAsync(IssueKey key, CancellationToken cancellationToken)
+    {
+        if (await store.FindByKeyAsync(key.RequestKey, cancellationToken) is not { } earlier) return null;
+        if (earlier.Fingerprint != key.Fingerprint)
+            throw new ExerciseRuleException(RuleKind.Unprocessable, ClientActionId.ReusedCode,
+                "This idempotency key was already used to issue other links; make a new key for each request.");
+        return earlier.Links.Select(link => new IssuedLink(link, Sign(link))).ToList();
+    }
+
+    /// <summary>The key links are issued under: the client's key, scoped by the exercise and the controller who asks.</summary>
+    public static IssueKey KeyOf(string? exerciseId, string createdBy, string clientActionId, string fingerprint) =>
+        new(ClientActionId.DedupeKey($"{exerciseId}\n{createdBy}", clientActionId), fingerprint);
+
+    private List<JoinLink> NewLinks(
+        IReadOnlyList<(ExercisePrincipal Principal, TimeSpan Lifetime, string? Email)> requests, string createdBy, bool oneTime)
+    {
+        var now = time.GetUtcNow();
+        // One tick apart, so that lists and the CSV keep the order in which the controller asked for them.
+        return requests.Select((r, i) => new JoinLink($"jl-{Guid.NewGuid():N}", r.Principal.ExerciseId, KindText(r.Principal.Kind),
+            r.Principal.OrganizationId, r.Principal.Role, r.Principal.Name, now.AddTicks(i), WholeSeconds(now + r.Lifetime), null, createdBy,
+            oneTime, null, r.Email)).ToList();
     }
 
     public async Task<IssuedLink> IssueAsync(ExercisePrincipal principal, TimeSpan lifetime, string createdBy, CancellationToken cancellationToken) =>

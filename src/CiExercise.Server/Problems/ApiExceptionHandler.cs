@@ -35,6 +35,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
     {
         RuleKind.NotFound => StatusCodes.Status404NotFound,
         RuleKind.Conflict => StatusCodes.Status409Conflict,
+        RuleKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -42,6 +43,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
     {
         RuleKind.NotFound => "Not found",
         RuleKind.Conflict => "Conflict",
+        RuleKind.Unprocessable => "Unprocessable content",
         _ => "Invalid request",
     };
 

@@ -30,11 +30,11 @@ internal sealed class FieldErrors
     public FieldErrors Required<T>(string field, T? value) where T : class =>
         value is null ? Add(field, $"The field '{field}' is required.") : this;
 
-    public ValidationProblem Problem() =>
+    public ValidationProblem Problem(string code = Code) =>
         TypedResults.ValidationProblem(
             _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
             detail: Detail,
-            extensions: new Dictionary<string, object?> { ["code"] = Code });
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
     public static ValidationProblem Single(string field, string message) => new FieldErrors().Add(field, message).Problem();
 }

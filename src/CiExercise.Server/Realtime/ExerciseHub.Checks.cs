@@ -23,11 +23,11 @@ public sealed partial class ExerciseHub
         return await grains.GetGrain<IExerciseGrain>(exerciseId).StartCommunicationCheck(actor, route, message, clientActionId);
     }
 
-    public async Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId)
+    public async Task<ActionReceipt> CloseCommunicationCheck(string exerciseId, string checkId, string? clientActionId)
     {
         var actor = await ControllerAsync(exerciseId, "close a communication check");
         Check(ActionChecks.CheckAnswer(checkId));
-        return await grains.GetGrain<IExerciseGrain>(exerciseId).CloseCommunicationCheck(actor, checkId);
+        return await grains.GetGrain<IExerciseGrain>(exerciseId).CloseCommunicationCheck(actor, checkId, clientActionId);
     }
 
     public async Task<ActionReceipt> AcknowledgeCheck(string exerciseId, string checkId, string? clientActionId)

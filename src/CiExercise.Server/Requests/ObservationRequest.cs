@@ -10,4 +10,4 @@ public sealed record ObservationRequest(
     IReadOnlyList<string>? ObjectiveIds,
     IReadOnlyList<string>? InjectIds,
     IReadOnlyList<string>? OrganizationIds,
-    string? ClientActionId);
+    string? ClientActionId) : IKeyedRequest;

@@ -4,10 +4,7 @@ namespace CiExercise.Server.Requests;
 /// What every participant action carries besides its content: the client's own id for the action, which
 /// makes a retry record it once. Who acts is the signed-in participant, never a field of the body.
 /// </summary>
-public interface IParticipantRequest
-{
-    string? ClientActionId { get; }
-}
+public interface IParticipantRequest : IKeyedRequest;
 
 public sealed record AcknowledgeRequest(string? InjectId, string? ClientActionId) : IParticipantRequest;
 

@@ -27,6 +27,7 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string ExerciseListRunning { get; } = Load(resourcePrefix, "exercise_list_running");
     public string JoinLinkInsertBatch { get; } = Load(resourcePrefix, "join_link_insert_batch");
     public string JoinLinkGet { get; } = Load(resourcePrefix, "join_link_get");
+    public string JoinLinkFindRequest { get; } = Load(resourcePrefix, "join_link_find_request");
     public string JoinLinkList { get; } = Load(resourcePrefix, "join_link_list");
     public string JoinLinkRevoke { get; } = Load(resourcePrefix, "join_link_revoke");
     public string JoinLinkUse { get; } = Load(resourcePrefix, "join_link_use");

@@ -6,6 +6,15 @@ public interface IJoinLinkStore
     /// <summary>Stores the links in one transaction, a few hundred per statement: all of them or none.</summary>
     Task AddAsync(IReadOnlyList<JoinLink> links, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores links issued under a request's idempotency key, in one transaction, in the order given; false, with
+    /// nothing stored, when links were issued under that key already (a retry that raced the first request).
+    /// </summary>
+    Task<bool> AddAsync(IReadOnlyList<JoinLink> links, IssueKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>The links issued under the key, in the order they were asked for, with that request's fingerprint; null when none were.</summary>
+    Task<IssuedUnderKey?> FindByKeyAsync(string requestKey, CancellationToken cancellationToken = default);
+
     Task<JoinLink?> GetAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>The links of one exercise, oldest first.</summary>

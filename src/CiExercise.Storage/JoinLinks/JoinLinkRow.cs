@@ -13,6 +13,7 @@ internal sealed class JoinLinkRow
     public string Name { get; set; } = "";
     public string? Email { get; set; }
     public string CreatedBy { get; set; } = "";
+    public string? RequestFingerprint { get; set; }
 
     // Times are a long (SQLite ticks) or a DateTimeOffset (SQL Server); the flag an integer or a bit.
     public object CreatedAt { get; set; } = 0L;

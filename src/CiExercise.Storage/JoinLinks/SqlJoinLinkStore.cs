@@ -1,4 +1,5 @@
 using CiExercise.Storage.Dialects;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 
@@ -14,26 +15,55 @@ public sealed class SqlJoinLinkStore : IJoinLinkStore
 
     internal SqlJoinLinkStore(SqlDialect dialect) => _dialect = dialect;
 
-    public async Task AddAsync(IReadOnlyList<JoinLink> links, CancellationToken cancellationToken = default)
+    public Task AddAsync(IReadOnlyList<JoinLink> links, CancellationToken cancellationToken = default) =>
+        InsertAsync(links, null, cancellationToken);
+
+    public async Task<bool> AddAsync(IReadOnlyList<JoinLink> links, IssueKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        try
+        {
+            await InsertAsync(links, key, cancellationToken);
+            return true;
+        }
+        catch (DbException error) when (_dialect.IsDuplicateKey(error))
+        {
+            // Link ids are new GUIDs: the row that is there already is the key's.
+            return false;
+        }
+    }
+
+    public async Task<IssuedUnderKey?> FindByKeyAsync(string requestKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<JoinLinkRow>(new CommandDefinition(
+            _dialect.Sql.JoinLinkFindRequest, new { RequestKey = requestKey }, cancellationToken: cancellationToken))).ToList();
+        return rows.Count == 0 ? null : new IssuedUnderKey(rows[0].RequestFingerprint, rows.Select(row => row.ToLink()).ToList());
+    }
+
+    private async Task InsertAsync(IReadOnlyList<JoinLink> links, IssueKey? key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        foreach (var chunk in links.Chunk(RowsPerStatement))
+        foreach (var chunk in links.Index().Chunk(RowsPerStatement))
         {
-            var rows = JsonSerializer.Serialize(chunk.Select(link => new
+            var rows = JsonSerializer.Serialize(chunk.Select(x => new
             {
-                id = link.Id,
-                exerciseId = link.ExerciseId,
-                kind = link.Kind,
-                organizationId = link.OrganizationId,
-                role = link.Role,
-                name = link.Name,
-                email = link.Email,
-                createdAt = _dialect.ToDbTime(link.CreatedAt),
-                expiresAt = _dialect.ToDbTime(link.ExpiresAt),
-                createdBy = link.CreatedBy,
-                oneTime = link.OneTime,
+                id = x.Item.Id,
+                exerciseId = x.Item.ExerciseId,
+                kind = x.Item.Kind,
+                organizationId = x.Item.OrganizationId,
+                role = x.Item.Role,
+                name = x.Item.Name,
+                email = x.Item.Email,
+                createdAt = _dialect.ToDbTime(x.Item.CreatedAt),
+                expiresAt = _dialect.ToDbTime(x.Item.ExpiresAt),
+                createdBy = x.Item.CreatedBy,
+                oneTime = x.Item.OneTime,
+                requestKey = key?.RequestKey,
+                requestFingerprint = key?.Fingerprint,
+                requestIndex = key is null ? (int?)null : x.Index,
             }));
             await connection.ExecuteAsync(new CommandDefinition(
                 _dialect.Sql.JoinLinkInsertBatch, new { Links = rows }, transaction, cancellationToken: cancellationToken));

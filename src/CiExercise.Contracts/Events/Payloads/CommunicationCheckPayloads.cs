@@ -7,9 +7,10 @@ namespace CiExercise.Contracts.Events.Payloads;
 /// pass it on, so that reachability is computed from the log alone, even if the scenario were lost.
 /// </summary>
 public sealed record CommunicationCheckStartedPayload(
-    string CheckId, CheckRoute Route, string Message, IReadOnlyList<CheckTarget> Targets, string? ClientActionId);
+    string CheckId, CheckRoute Route, string Message, IReadOnlyList<CheckTarget> Targets, string? ClientActionId,
+    string? Fingerprint = null);
 
-public sealed record CommunicationCheckClosedPayload(string CheckId);
+public sealed record CommunicationCheckClosedPayload(string CheckId, string? ClientActionId = null, string? Fingerprint = null);
 
 /// <summary>
 /// A check reached one organization: from the control cell (From null) or passed on by From. PassOnTo are the
@@ -20,4 +21,4 @@ public sealed record CommunicationCheckReceivedPayload(
 
 /// <summary>An organization acknowledged a check (Implicit: by passing it on first) or passed it on to To.</summary>
 public sealed record CommunicationCheckAnswerPayload(
-    string CheckId, IReadOnlyList<string>? To = null, bool Implicit = false, string? ClientActionId = null);
+    string CheckId, IReadOnlyList<string>? To = null, bool Implicit = false, string? ClientActionId = null, string? Fingerprint = null);

@@ -11,4 +11,5 @@ public sealed record MessagePayload(
     string Subject,
     string Body,
     string? RegardingInjectId,
-    string? ClientActionId);
+    string? ClientActionId,
+    string? Fingerprint = null);
