@@ -66,7 +66,7 @@ public sealed partial class ExerciseGrain(
 
     public Task<ExerciseView> GetView() => Task.FromResult(View());
 
-    public Task<ClockSnapshot> GetClock() => Task.FromResult(State.Clock.Snapshot(State.Status));
+    public Task<ClockSnapshot> GetClock() => Task.FromResult(State.Clock.Snapshot(State.Status) with { AsOfSeq = State.LastSeq });
 
     public Task<ExerciseView> Start(Actor actor) =>
         Command(actor, EventKind.ExerciseStarted, ExerciseStatus.Draft);

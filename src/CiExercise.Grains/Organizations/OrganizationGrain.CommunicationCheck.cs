@@ -25,7 +25,7 @@ public sealed partial class OrganizationGrain
         var check = await ReceivedCheck(actor, checkId);
         if (check.Acknowledgement is { } first) return first with { Duplicate = true };
         var now = await OpenCheckNow(checkId);
-        return await Record(CheckAcknowledgement(actor, check, now, clientActionId, isImplicit: false));
+        return await Record(null, CheckAcknowledgement(actor, check, now, clientActionId, isImplicit: false));
     }
 
     public async Task<ActionReceipt> PassOnCheck(Actor actor, string checkId, string? clientActionId)
