@@ -23,7 +23,6 @@ public sealed partial class ExerciseGrain(
     ILogger<ExerciseGrain> logger) : Grain, IExerciseGrain
 {
     private ExerciseState? _state;
-    private DateTimeOffset? _wakeupAt;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -136,7 +135,7 @@ public sealed partial class ExerciseGrain(
         var body = payload(new ClockPayload(state.Clock.Speed));
         await Append([NewEvent(kind, now, state.Clock.ScenarioAt(now), actor, body)]);
         logger.LogInformation("Exercise {ExerciseId}: {EventKind} by {ActorId}", Id, kind, actor.Id);
-        await FireDueCore(CancellationToken.None);
+        await FireDueAfterChange();
         return View();
     }
 

@@ -14,11 +14,11 @@ namespace CiExercise.Grains.Organizations;
 /// </summary>
 public sealed partial class OrganizationGrain
 {
-    public Task CheckReceived(IReadOnlyList<ExerciseEvent> received)
-    {
-        foreach (var e in received) _state.Apply(e);
-        return Task.CompletedTask;
-    }
+    public Task CheckReceived(IReadOnlyList<ExerciseEvent> received) =>
+        Arrived(state =>
+        {
+            foreach (var e in received) state.Apply(e);
+        });
 
     public async Task<ActionReceipt> AcknowledgeCheck(Actor actor, string checkId, string? clientActionId)
     {

@@ -27,6 +27,8 @@ public sealed partial class OrganizationGrain(
     private Scenario? _scenario;
     private Organization? _organization;
     private OrganizationState _state = new();
+    // Non-null while a reload reads the log: the notices that arrived meanwhile.
+    private List<Action<OrganizationState>>? _arrivedDuringReload;
 
     private IExerciseGrain Exercise => GrainFactory.GetGrain<IExerciseGrain>(_exerciseId);
 
@@ -39,15 +41,22 @@ public sealed partial class OrganizationGrain(
         if (_organization is not null) await Reload(cancellationToken);
     }
 
-    public Task Delivered(IReadOnlyList<ExerciseEvent> deliveries)
-    {
-        foreach (var e in deliveries) _state.Apply(e);
-        return Task.CompletedTask;
-    }
+    public Task Delivered(IReadOnlyList<ExerciseEvent> deliveries) =>
+        Arrived(state =>
+        {
+            foreach (var e in deliveries) state.Apply(e);
+        });
 
-    public Task MessageArrived(MessageItem message)
+    public Task MessageArrived(MessageItem message) => Arrived(state => state.Add(message));
+
+    /// <summary>
+    /// Applies a notice (they interleave with any turn). During a reload it is kept too and applied again to the
+    /// reloaded state: the row may have been committed after the log was read, and the state read replaces this one.
+    /// </summary>
+    private Task Arrived(Action<OrganizationState> apply)
     {
-        _state.Add(message);
+        apply(_state);
+        _arrivedDuringReload?.Add(apply);
         return Task.CompletedTask;
     }
 
@@ -249,11 +258,26 @@ public sealed partial class OrganizationGrain(
             throw Rules.Invalid("text.too-long", $"The {field} is {text.Length} characters long; at most {max} are kept.");
     }
 
+    /// <summary>Rebuilds the state from the log, keeping what arrived while it was read (see Arrived).</summary>
     private async Task Reload(CancellationToken cancellationToken)
     {
-        var state = new OrganizationState();
-        foreach (var e in await log.ReadOrganizationAsync(_exerciseId, _organizationId, cancellationToken)) state.Apply(e);
-        _state = state;
+        var arrived = new List<Action<OrganizationState>>();
+        var outer = _arrivedDuringReload;
+        _arrivedDuringReload = arrived;
+        try
+        {
+            var state = new OrganizationState();
+            foreach (var e in await log.ReadOrganizationAsync(_exerciseId, _organizationId, cancellationToken)) state.Apply(e);
+            // Folding is idempotent, so a notice the read already holds changes nothing.
+            foreach (var apply in arrived) apply(state);
+            _state = state;
+        }
+        finally
+        {
+            // A reload that overlapped an outer one hands what it saw on, so the outer one keeps it too.
+            outer?.AddRange(arrived);
+            _arrivedDuringReload = outer;
+        }
     }
 
 }
