@@ -55,6 +55,23 @@ public sealed partial class ExerciseConnection
     }
 
     /// <summary>
+    /// A Subscribe that failed before CaughtUp (the connection dropped mid-replay): what it held above the last
+    /// Replayed mark may have overtaken events the replay had not sent yet, so it is dropped, not handed out, and
+    /// Highest stays where the replay had proven it; the next Subscribe replays from there. Events that arrive
+    /// until then are held, not handed out past a gap. Only the attempt still in charge of the stream does this:
+    /// a newer Subscribe (after a reconnect) may already be replaying.
+    /// </summary>
+    private void Abandon(string exerciseId, TaskCompletionSource<long> attempt)
+    {
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(exerciseId, out var stream) || stream.CaughtUp != attempt) return;
+            stream.Pending?.Clear();
+            stream.CaughtUp = null;
+        }
+    }
+
+    /// <summary>
     /// Hands out the pending events up to through in sequence order, each seq once, and keeps the later ones;
     /// anything at or below through that this caller may see was in the replay, so Highest moves to it.
     /// </summary>

@@ -120,7 +120,7 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
         }
         catch
         {
-            OnCaughtUp(exerciseId, from);
+            Abandon(exerciseId, caughtUp);
             throw;
         }
     }

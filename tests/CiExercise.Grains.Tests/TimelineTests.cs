@@ -56,32 +56,6 @@ public sealed class TimelineTests(TwoSiloFixture fixture)
     }
 
     [Fact]
-    public async Task A_paused_exercise_fires_nothing_and_resume_continues()
-    {
-        var (grain, id) = await Create(3, TimeSpan.FromHours(1));
-        await grain.SetSpeed(Control, 3600); // an hour of story per second
-        await grain.Start(Control);
-        await Eventually.Until(grain.GetView, v => v.Injects[0].Status == InjectStatus.Fired, "the first inject");
-        var paused = await grain.Pause(Control);
-        var frozenAt = paused.Clock.ScenarioElapsed;
-        Assert.True(frozenAt < TimeSpan.FromHours(1), "paused before the second inject was due");
-
-        // Had the clock run on, the second inject would be due within a second; give it three.
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-        var still = await grain.GetView();
-        Assert.Equal(frozenAt, still.Clock.ScenarioElapsed);
-        Assert.Equal(InjectStatus.Pending, still.Injects[1].Status);
-        Assert.Equal(paused.LastSeq, still.LastSeq);
-
-        await grain.Resume(Control);
-        await Eventually.Until(grain.GetView, v => v.Injects.All(i => i.Status == InjectStatus.Fired), "the rest after resume");
-        var events = await Engine.ReadAllAsync(id);
-        LogAssertions.GapFree(events);
-        var resumedAt = events.Single(e => e.Kind == EventKind.ExerciseResumed).Seq;
-        Assert.All(events.Where(e => e.Kind == EventKind.InjectFired && e.InjectId != "i01"), e => Assert.True(e.Seq > resumedAt));
-    }
-
-    [Fact]
     public async Task A_repeated_fire_delivers_once()
     {
         var scenario = TestScenario.Create(5, TimeSpan.FromMinutes(1));

@@ -46,31 +46,6 @@ public sealed class ExercisePlayTests(ServerFixture server) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task Pause_stops_delivery_and_resume_continues_it()
-    {
-        var id = (await _api.CreateExerciseAsync()).Id;
-        await _api.CommandAsync(id, "speed", new { speed = 240 });
-        var started = await _api.CommandAsync(id, "start");
-        var paused = await _api.CommandAsync(id, "pause");
-        var next = TestScenario.Injects[1];
-        Assert.True(paused.Clock.ScenarioElapsed < next.At, "the pause must come before the second inject is due");
-
-        // Had the clock kept running, the second inject would be due at this wall moment.
-        await Eventually.PassAsync(started.Clock.WallTime + (next.At - started.Clock.ScenarioElapsed) / 240 + TimeSpan.FromMilliseconds(500));
-
-        var still = await _api.ExerciseAsync(id);
-        Assert.Equal(ExerciseStatus.Paused, still.Status);
-        Assert.Equal(paused.Clock.ScenarioElapsed, still.Clock.ScenarioElapsed);
-        Assert.Equal(InjectStatus.Pending, still.Injects.Single(i => i.Inject.Id == next.Id).Status);
-        Assert.DoesNotContain(ApiClient.Deliveries(await _api.EventsAsync(id)), d => d.InjectId == next.Id);
-
-        await _api.CommandAsync(id, "resume");
-        await _api.WaitForExerciseAsync(id, v => v.Injects.Single(i => i.Inject.Id == next.Id).Status == InjectStatus.Fired,
-            "the second inject fires after resume");
-        Assert.Equal(next.To.Order(), ApiClient.Deliveries(await _api.EventsAsync(id)).Where(d => d.InjectId == next.Id).Select(d => d.OrganizationId).Order());
-    }
-
-    [Fact]
     public async Task Controllers_jump_to_a_phase_halt_and_end()
     {
         var id = (await _api.CreateExerciseAsync()).Id;

@@ -88,7 +88,7 @@ public abstract class BatchingTests<TDatabase>(TDatabase database) : StorageTest
         var results = await new EventAppender(dialect).AppendAsync(
             connection, transaction, calls.Select(events => new AppendCall(exerciseId, events)).ToList(), null, Cancellation);
         await transaction.CommitAsync(Cancellation);
-        return results;
+        return results.Select(outcome => outcome.Results!).ToArray();
     }
 
     private static NewEvent Keyed(string? key, int marker) =>

@@ -14,6 +14,14 @@ public interface IEventLog
     Task<IReadOnlyList<AppendResult>> AppendAsync(
         string exerciseId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="AppendAsync(string, IReadOnlyList{NewEvent}, CancellationToken)"/>, once <paramref name="condition"/>
+    /// is found to hold in the transaction that orders the events; when it does not, nothing is written and the
+    /// call fails with <see cref="AppendRefusedException"/> (the other appends of the same commit are unaffected).
+    /// </summary>
+    Task<IReadOnlyList<AppendResult>> AppendAsync(
+        string exerciseId, IReadOnlyList<NewEvent> events, AppendCondition condition, CancellationToken cancellationToken = default);
+
     /// <summary>Events of an exercise with Seq &gt; afterSeq, in order, at most limit of them.</summary>
     Task<IReadOnlyList<ExerciseEvent>> ReadAsync(
         string exerciseId, long afterSeq, int limit, CancellationToken cancellationToken = default);

@@ -106,15 +106,4 @@ public sealed partial class ExerciseGrain
         foreach (var deliveries in byOrganization)
             _ = GrainFactory.GetGrain<IOrganizationGrain>(OrganizationKey.Of(Id, deliveries.Key)).Delivered(deliveries.ToArray());
     }
-
-    private async Task ScheduleNextWakeup(CancellationToken cancellationToken)
-    {
-        var state = State;
-        var next = state.Status == ExerciseStatus.Running ? state.Pending.FirstOrDefault() : null;
-        var at = next is null ? null : state.Clock.ExpectedAt(next.At, time.GetUtcNow());
-        if (at == _wakeupAt) return;
-        if (at is { } dueAt) await wakeups.ScheduleAsync(Id, dueAt, cancellationToken);
-        else await wakeups.CancelAsync(Id, cancellationToken);
-        _wakeupAt = at;
-    }
 }

@@ -24,7 +24,6 @@ public sealed partial class ExerciseGrain(
     ILogger<ExerciseGrain> logger) : Grain, IExerciseGrain
 {
     private ExerciseState? _state;
-    private DateTimeOffset? _wakeupAt;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -75,7 +74,7 @@ public sealed partial class ExerciseGrain(
 
     public Task<ExerciseView> GetView() => Task.FromResult(View());
 
-    public Task<ClockSnapshot> GetClock() => Task.FromResult(State.Clock.Snapshot(State.Status));
+    public Task<ClockSnapshot> GetClock() => Task.FromResult(State.Clock.Snapshot(State.Status) with { AsOfSeq = State.LastSeq });
 
     public Task<ExerciseView> Start(Actor actor) => Run(actor, new ControlCommand(ControlVerb.Start));
 
@@ -170,7 +169,7 @@ public sealed partial class ExerciseGrain(
         var results = await Append([NewEvent(kind, now, state.Clock.ScenarioAt(now), actor, body, dedupeKey: key.DedupeKey(actor))], key);
         if (results[0].Duplicate && key.Id is not null) return new CommandAnswer(View(), Replayed: true);
         logger.LogInformation("Exercise {ExerciseId}: {EventKind} by {ActorId}", Id, kind, actor.Id);
-        await FireDueCore(CancellationToken.None);
+        await FireDueAfterChange();
         return new CommandAnswer(View(), Replayed: false);
     }
 

@@ -15,11 +15,11 @@ namespace CiExercise.Grains.Organizations;
 /// </summary>
 public sealed partial class OrganizationGrain
 {
-    public Task CheckReceived(IReadOnlyList<ExerciseEvent> received)
-    {
-        foreach (var e in received) _state.Apply(e);
-        return Task.CompletedTask;
-    }
+    public Task CheckReceived(IReadOnlyList<ExerciseEvent> received) =>
+        Arrived(state =>
+        {
+            foreach (var e in received) state.Apply(e);
+        });
 
     public async Task<ActionReceipt> AcknowledgeCheck(Actor actor, string checkId, string? clientActionId)
     {
@@ -28,7 +28,7 @@ public sealed partial class OrganizationGrain
         var check = await ReceivedCheck(actor, checkId);
         if (check.Acknowledgement is { } first) return first with { Duplicate = true };
         var now = await OpenCheckNow(checkId);
-        return await Record(CheckAcknowledgement(actor, check, now, key));
+        return await Record(null, CheckAcknowledgement(actor, check, now, key));
     }
 
     public async Task<ActionReceipt> PassOnCheck(Actor actor, string checkId, string? clientActionId)

@@ -29,6 +29,8 @@ public sealed partial class OrganizationGrain(
     private Scenario? _scenario;
     private Organization? _organization;
     private OrganizationState _state = new();
+    // Non-null while a reload reads the log: the notices that arrived meanwhile.
+    private List<Action<OrganizationState>>? _arrivedDuringReload;
 
     private IExerciseGrain Exercise => GrainFactory.GetGrain<IExerciseGrain>(_exerciseId);
 
@@ -41,15 +43,22 @@ public sealed partial class OrganizationGrain(
         if (_organization is not null) await Reload(cancellationToken);
     }
 
-    public Task Delivered(IReadOnlyList<ExerciseEvent> deliveries)
-    {
-        foreach (var e in deliveries) _state.Apply(e);
-        return Task.CompletedTask;
-    }
+    public Task Delivered(IReadOnlyList<ExerciseEvent> deliveries) =>
+        Arrived(state =>
+        {
+            foreach (var e in deliveries) state.Apply(e);
+        });
 
-    public Task MessageArrived(MessageItem message)
+    public Task MessageArrived(MessageItem message) => Arrived(state => state.Add(message));
+
+    /// <summary>
+    /// Applies a notice (they interleave with any turn). During a reload it is kept too and applied again to the
+    /// reloaded state: the row may have been committed after the log was read, and the state read replaces this one.
+    /// </summary>
+    private Task Arrived(Action<OrganizationState> apply)
     {
-        _state.Add(message);
+        apply(_state);
+        _arrivedDuringReload?.Add(apply);
         return Task.CompletedTask;
     }
 
@@ -67,7 +76,7 @@ public sealed partial class OrganizationGrain(
         // The first acknowledgement is the one that counts; later ones are answered with it.
         if (entry.Acknowledgement is { } first) return first with { Duplicate = true };
         var (now, scenario) = Now(clock);
-        return await Record(Acknowledgement(actor, entry, now, scenario, key));
+        return await Record(InPlay(clock), Acknowledgement(actor, entry, now, scenario, key));
     }
 
     public async Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, string? clientActionId)
@@ -91,7 +100,7 @@ public sealed partial class OrganizationGrain(
         events.Add(new NewEvent(EventKind.DecisionRecorded, now, scenario, _organizationId, actor, injectId, entry.DeliveredSeq,
             ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: key.Id, Fingerprint: key.Stored)),
             ClientDedupeKey(key.Id)));
-        var receipt = await Record([.. events]);
+        var receipt = await Record(InPlay(clock), [.. events]);
         return receipt.Duplicate ? await ReplayedFromLog(key) ?? receipt : receipt;
     }
 
@@ -113,7 +122,8 @@ public sealed partial class OrganizationGrain(
             throw Rules.NotFound("inject.not-delivered", $"Inject '{regarding}' has not been delivered to {_organizationId}.");
         if (message.ForwardedFromSeq is { } forwarded && !_state.CanForward(forwarded))
             throw Rules.NotFound("message.forward-unknown", $"Event {forwarded} is not something {_organizationId} received, so it cannot be forwarded.");
-        var (now, scenario) = Now(await Playable());
+        var clock = await Playable();
+        var (now, scenario) = Now(clock);
         var payload = ScenarioJson.Serialize(new MessagePayload(Guid.NewGuid().ToString("N"), _organizationId, to,
             message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, key.Id, key.Stored));
         var events = new List<NewEvent>
@@ -124,7 +134,7 @@ public sealed partial class OrganizationGrain(
         events.AddRange(to.Select(recipient => new NewEvent(EventKind.MessageReceived, now, scenario, recipient, actor,
             message.RegardingInjectId, message.ForwardedFromSeq, payload,
             clientActionId is null ? null : $"{ClientDedupeKey(clientActionId)}:{recipient}")));
-        var results = await log.AppendAsync(_exerciseId, events);
+        var results = await AppendInPlay(events, InPlay(clock));
         EngineMetrics.Count(events, results);
         if (results[0].Duplicate) return await ReplayedFromLog(key) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
         for (var i = 0; i < events.Count; i++) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
@@ -153,10 +163,13 @@ public sealed partial class OrganizationGrain(
             ScenarioJson.Serialize(new ParticipantActionPayload(Implicit: key is null, ClientActionId: key?.Id, Fingerprint: key?.Stored)),
             $"ack:{entry.InjectId}:{_organizationId}");
 
-    /// <summary>Appends, applies, and answers with the receipt of the last event (the action itself).</summary>
-    private async Task<ActionReceipt> Record(params NewEvent[] events)
+    /// <summary>
+    /// Appends, applies, and answers with the receipt of the last event (the action itself). With a play
+    /// condition, the log orders the events only if the exercise is still in play at that moment.
+    /// </summary>
+    private async Task<ActionReceipt> Record(AppendCondition? inPlay, params NewEvent[] events)
     {
-        var results = await log.AppendAsync(_exerciseId, events);
+        var results = inPlay is null ? await log.AppendAsync(_exerciseId, events) : await AppendInPlay(events, inPlay);
         EngineMetrics.Count(events, results);
         for (var i = 0; i < events.Length; i++)
             if (!results[i].Duplicate) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
@@ -194,16 +207,37 @@ public sealed partial class OrganizationGrain(
             throw Rules.Invalid("actor.name-required", "A participant must give a name.");
     }
 
-    /// <summary>The exercise clock, once it is known that play is allowed (one call to the exercise per action).</summary>
+    /// <summary>
+    /// The exercise clock, once it is known that play is allowed (one call to the exercise per action). The
+    /// answer may be stale by the time of the append (a halt can be ordered in between), so the append
+    /// carries it as a condition the log checks where the events are ordered: see AppendInPlay.
+    /// </summary>
     private async Task<ClockSnapshot> Playable()
     {
         var clock = await Exercise.GetClock();
-        if (clock.Status is not (ExerciseStatus.Running or ExerciseStatus.Paused))
-            throw Rules.Conflict("exercise.not-in-play", clock.Status == ExerciseStatus.Halted
-                ? "Play is stopped by a real-world halt."
-                : $"The exercise is {clock.Status.ToString().ToLowerInvariant()}; participants act only while it is running or paused.");
+        if (clock.Status is not (ExerciseStatus.Running or ExerciseStatus.Paused)) throw NotInPlay(clock.Status);
         return clock;
     }
+
+    private static AppendCondition InPlay(ClockSnapshot clock) => new(clock.AsOfSeq);
+
+    /// <summary>Appends only if the exercise is still in play where the events are ordered; refused, nothing is recorded.</summary>
+    private async Task<IReadOnlyList<AppendResult>> AppendInPlay(IReadOnlyList<NewEvent> events, AppendCondition inPlay)
+    {
+        try
+        {
+            return await log.AppendAsync(_exerciseId, events, inPlay);
+        }
+        catch (AppendRefusedException refused)
+        {
+            throw NotInPlay(refused.StoppedBy == EventKind.RealWorldHaltDeclared ? ExerciseStatus.Halted : ExerciseStatus.Ended);
+        }
+    }
+
+    private static ExerciseRuleException NotInPlay(ExerciseStatus status) =>
+        Rules.Conflict("exercise.not-in-play", status == ExerciseStatus.Halted
+            ? "Play is stopped by a real-world halt."
+            : $"The exercise is {status.ToString().ToLowerInvariant()}; participants act only while it is running or paused.");
 
     private (DateTimeOffset Wall, TimeSpan Scenario) Now(ClockSnapshot clock)
     {
@@ -241,11 +275,26 @@ public sealed partial class OrganizationGrain(
             throw Rules.Invalid("text.too-long", $"The {field} is {text.Length} characters long; at most {max} are kept.");
     }
 
+    /// <summary>Rebuilds the state from the log, keeping what arrived while it was read (see Arrived).</summary>
     private async Task Reload(CancellationToken cancellationToken)
     {
-        var state = new OrganizationState();
-        foreach (var e in await log.ReadOrganizationAsync(_exerciseId, _organizationId, cancellationToken)) state.Apply(e);
-        _state = state;
+        var arrived = new List<Action<OrganizationState>>();
+        var outer = _arrivedDuringReload;
+        _arrivedDuringReload = arrived;
+        try
+        {
+            var state = new OrganizationState();
+            foreach (var e in await log.ReadOrganizationAsync(_exerciseId, _organizationId, cancellationToken)) state.Apply(e);
+            // Folding is idempotent, so a notice the read already holds changes nothing.
+            foreach (var apply in arrived) apply(state);
+            _state = state;
+        }
+        finally
+        {
+            // A reload that overlapped an outer one hands what it saw on, so the outer one keeps it too.
+            outer?.AddRange(arrived);
+            _arrivedDuringReload = outer;
+        }
     }
 
 }

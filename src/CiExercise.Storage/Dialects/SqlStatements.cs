@@ -20,6 +20,7 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string EventReadExerciseLevel { get; } = Load(resourcePrefix, "event_read_exercise_level");
     public string EventReadVisible { get; } = Load(resourcePrefix, "event_read_visible");
     public string EventReadClock { get; } = Load(resourcePrefix, "event_read_clock");
+    public string EventPlayLatest { get; } = Load(resourcePrefix, "event_play_latest");
     public string SequenceRead { get; } = Load(resourcePrefix, "sequence_read");
     public string ExerciseInsert { get; } = Load(resourcePrefix, "exercise_insert");
     public string ExerciseGet { get; } = Load(resourcePrefix, "exercise_get");

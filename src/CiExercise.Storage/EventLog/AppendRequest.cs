@@ -3,7 +3,8 @@ using CiExercise.Contracts.Events;
 namespace CiExercise.Storage.EventLog;
 
 /// <summary>One AppendAsync call waiting in the queue; completed only after its transaction committed or failed.</summary>
-internal sealed class AppendRequest(string exerciseId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+internal sealed class AppendRequest(
+    string exerciseId, IReadOnlyList<NewEvent> events, AppendCondition? condition, CancellationToken cancellationToken)
 {
     private readonly TaskCompletionSource<IReadOnlyList<AppendResult>> _completion =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -11,6 +12,8 @@ internal sealed class AppendRequest(string exerciseId, IReadOnlyList<NewEvent> e
     public string ExerciseId { get; } = exerciseId;
 
     public IReadOnlyList<NewEvent> Events { get; } = events;
+
+    public AppendCondition? Condition { get; } = condition;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

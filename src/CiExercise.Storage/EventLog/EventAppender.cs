@@ -13,20 +13,21 @@ namespace CiExercise.Storage.EventLog;
 /// </summary>
 internal sealed class EventAppender(SqlDialect dialect)
 {
-    public Task<AppendResult[][]> AppendAsync(
+    public Task<CallOutcome[]> AppendAsync(
         DbConnection connection, DbTransaction transaction, string exerciseId, IReadOnlyList<NewEvent> events,
         CancellationToken cancellationToken) =>
         AppendAsync(connection, transaction, [new AppendCall(exerciseId, events)], null, cancellationToken);
 
     /// <summary>
     /// Calls of one exercise must be adjacent (the writer sorts them); results are in call order. Inserted
-    /// rows, when given, receives every row written (duplicates excluded), in sequence order per exercise.
+    /// rows, when given, receives every row written (duplicates excluded), in sequence order per exercise. A
+    /// call whose condition does not hold writes nothing and reserves no key; the other calls go on without it.
     /// </summary>
-    public async Task<AppendResult[][]> AppendAsync(
+    public async Task<CallOutcome[]> AppendAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, List<EventParameters>? inserted,
         CancellationToken cancellationToken)
     {
-        var results = new AppendResult[calls.Count][];
+        var results = new CallOutcome[calls.Count];
         for (var start = 0; start < calls.Count;)
         {
             var end = start;
@@ -45,7 +46,7 @@ internal sealed class EventAppender(SqlDialect dialect)
 
     private async Task<List<EventParameters>> AppendToExerciseAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<AppendCall> calls, int start, int end,
-        AppendResult[][] results, CancellationToken cancellationToken)
+        CallOutcome[] results, CancellationToken cancellationToken)
     {
         var sql = dialect.Sql;
         var exerciseId = calls[start].ExerciseId;
@@ -56,9 +57,25 @@ internal sealed class EventAppender(SqlDialect dialect)
         var keys = await FindExistingAsync(connection, transaction, exerciseId, calls, start, end, cancellationToken);
         var lastSeq = firstSeq;
         var rows = new List<EventParameters>();
+        // The latest play kind among this group's rows so far: newer than anything stored, not inserted yet.
+        EventKind? pendingPlay = null;
+        // Stored rows do not change under the lock: one read per snapshot seq, however many calls carry it.
+        var storedPlay = new Dictionary<long, EventKind?>();
         for (var call = start; call < end; call++)
         {
             var events = calls[call].Events;
+            if (calls[call].Condition is { } condition)
+            {
+                if (pendingPlay is null && !storedPlay.ContainsKey(condition.InPlayAsOfSeq))
+                    storedPlay[condition.InPlayAsOfSeq] = await LatestPlayKindAsync(connection, transaction, exerciseId, condition, cancellationToken);
+                var latest = pendingPlay ?? storedPlay[condition.InPlayAsOfSeq];
+                if (AppendCondition.Refuses(latest))
+                {
+                    results[call] = new CallOutcome(null, latest);
+                    continue;
+                }
+            }
+
             var callResults = new AppendResult[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
@@ -77,10 +94,11 @@ internal sealed class EventAppender(SqlDialect dialect)
 
                 lastSeq++;
                 rows.Add(EventParameters.From(exerciseId, lastSeq, e, dialect));
+                if (e.OrganizationId is null && AppendCondition.PlayKinds.Contains(e.Kind)) pendingPlay = e.Kind;
                 callResults[i] = new AppendResult(lastSeq, Duplicate: false);
             }
 
-            results[call] = callResults;
+            results[call] = new CallOutcome(callResults, null);
         }
 
         if (rows.Count > 0)
@@ -91,6 +109,16 @@ internal sealed class EventAppender(SqlDialect dialect)
         }
 
         return rows;
+    }
+
+    /// <summary>The latest stored play kind after the condition's snapshot, read under the sequence lock.</summary>
+    private async Task<EventKind?> LatestPlayKindAsync(
+        DbConnection connection, DbTransaction transaction, string exerciseId, AppendCondition condition, CancellationToken cancellationToken)
+    {
+        var kind = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            dialect.Sql.EventPlayLatest, new { ExerciseId = exerciseId, AfterSeq = condition.InPlayAsOfSeq }, transaction,
+            cancellationToken: cancellationToken));
+        return kind is null ? null : Enum.Parse<EventKind>(kind);
     }
 
     private async Task<Dictionary<string, long>> FindExistingAsync(
@@ -123,4 +151,7 @@ internal sealed class EventAppender(SqlDialect dialect)
     }
 }
 
-internal sealed record AppendCall(string ExerciseId, IReadOnlyList<NewEvent> Events);
+internal sealed record AppendCall(string ExerciseId, IReadOnlyList<NewEvent> Events, AppendCondition? Condition = null);
+
+/// <summary>One call's results in input order, or, when its condition did not hold, the kind that refused it.</summary>
+internal readonly record struct CallOutcome(AppendResult[]? Results, EventKind? RefusedBy);

@@ -42,7 +42,7 @@ public sealed partial class SqlEventLog
             var results = await WriteTransactionAsync(ordered);
             for (var i = 0; i < ordered.Count; i++)
             {
-                ordered[i].Succeed(results[i]);
+                Answer(ordered[i], results[i]);
             }
         }
         catch (Exception error) when (ordered.Count > 1)
@@ -66,12 +66,24 @@ public sealed partial class SqlEventLog
         try
         {
             var results = await WriteTransactionAsync([request]);
-            request.Succeed(results[0]);
+            Answer(request, results[0]);
         }
         catch (Exception error)
         {
             Fail(request, error);
         }
+    }
+
+    private void Answer(AppendRequest request, CallOutcome outcome)
+    {
+        if (outcome.Results is { } results)
+        {
+            request.Succeed(results);
+            return;
+        }
+
+        LogAppendRefused(_logger, request.ExerciseId, request.Events.Count, outcome.RefusedBy);
+        request.Fail(new AppendRefusedException(request.ExerciseId, outcome.RefusedBy!.Value));
     }
 
     private void Fail(AppendRequest request, Exception error)
@@ -81,14 +93,14 @@ public sealed partial class SqlEventLog
         request.Fail(error);
     }
 
-    private async Task<AppendResult[][]> WriteTransactionAsync(IReadOnlyList<AppendRequest> requests)
+    private async Task<CallOutcome[]> WriteTransactionAsync(IReadOnlyList<AppendRequest> requests)
     {
         // No caller's token here: a group mixes callers, and one caller giving up must not abort the
         // others' commit. Callers' tokens are honoured while they wait in the queue.
         var cancellationToken = CancellationToken.None;
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
-        var calls = requests.Select(request => new AppendCall(request.ExerciseId, request.Events)).ToList();
+        var calls = requests.Select(request => new AppendCall(request.ExerciseId, request.Events, request.Condition)).ToList();
         var inserted = new List<EventParameters>();
         var results = await _appender.AppendAsync(connection, transaction, calls, inserted, cancellationToken);
 
@@ -106,6 +118,9 @@ public sealed partial class SqlEventLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Append of {Rows} events to exercise {ExerciseId} failed and was not written")]
     private static partial void LogAppendFailed(ILogger logger, Exception error, string exerciseId, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Append of {Rows} events to exercise {ExerciseId} refused: the exercise left play ({StoppedBy}) before it was ordered")]
+    private static partial void LogAppendRefused(ILogger logger, string exerciseId, int rows, EventKind? stoppedBy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event log closing; committing {Pending} queued appends")]
     private static partial void LogClosing(ILogger logger, int pending);

@@ -51,8 +51,19 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
         Interlocked.Read(ref _failedRequests),
         Interlocked.Read(ref _retriedGroups));
 
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(
-        string exerciseId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(
+        string exerciseId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(exerciseId, events, null, cancellationToken);
+
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(
+        string exerciseId, IReadOnlyList<NewEvent> events, AppendCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return EnqueueAsync(exerciseId, events, condition, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> EnqueueAsync(
+        string exerciseId, IReadOnlyList<NewEvent> events, AppendCondition? condition, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(exerciseId);
         ArgumentNullException.ThrowIfNull(events);
@@ -61,7 +72,7 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
             return [];
         }
 
-        var request = new AppendRequest(exerciseId, events, cancellationToken);
+        var request = new AppendRequest(exerciseId, events, condition, cancellationToken);
         try
         {
             await _queue.Writer.WriteAsync(request, cancellationToken);

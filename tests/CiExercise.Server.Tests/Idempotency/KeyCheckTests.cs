@@ -17,13 +17,14 @@ public sealed class KeyCheckTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
-    public async Task A_megabyte_client_action_id_is_refused_and_nothing_is_stored()
+    public async Task A_client_action_id_of_most_of_a_megabyte_is_refused_and_nothing_is_stored()
     {
         var (id, sato) = await StartedAsync();
         var before = (await server.Api.EventsAsync(id)).Count;
 
         using var response = await sato.PostAsync($"/api/exercises/{id}/organizations/bank/decisions",
-            new { injectId = "i1-alert", text = "Block the address range", clientActionId = new string('k', 1024 * 1024) });
+            new { injectId = "i1-alert", text = "Block the address range", clientActionId = new string('k', 900 * 1024) });
+        // (A body past 1 MiB is refused whole, with 413, before the key is read: see FieldBoundTests.)
 
         var problem = await ProblemAssert.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal((ClientActionId.InvalidCode, "clientActionId"), (problem.Code, Assert.Single(problem.Fields)));

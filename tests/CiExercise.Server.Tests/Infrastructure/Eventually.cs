@@ -16,9 +16,4 @@ public static class Eventually
             await Task.Delay(PollInterval, TestContext.Current.CancellationToken);
         }
     }
-
-    /// <summary>Waits until the wall clock has passed a moment computed from the exercise clock.</summary>
-    public static Task PassAsync(DateTimeOffset moment) =>
-        WaitAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > moment, $"the wall clock passes {moment:O}",
-            moment - DateTimeOffset.UtcNow + ApiClient.DefaultTimeout);
 }

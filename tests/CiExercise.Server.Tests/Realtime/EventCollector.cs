@@ -33,6 +33,12 @@ internal sealed class EventCollector
         lock (_gate) return [.. _events];
     }
 
+    /// <summary>Completes when the next event arrives.</summary>
+    public Task ChangedAsync()
+    {
+        lock (_gate) return _changed.Task;
+    }
+
     public async Task<IReadOnlyList<LiveEvent>> WaitForAsync(Func<IReadOnlyList<LiveEvent>, bool> condition, string what)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
