@@ -5,6 +5,7 @@ using CiExercise.Contracts.Ports;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Limits;
 using CiExercise.Server.Realtime.Presence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -18,17 +19,24 @@ namespace CiExercise.Server.Realtime;
 [Authorize]
 public sealed partial class ExerciseHub(
     IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections,
-    RealtimeMetrics metrics, PresenceReader presence, ILogger<ExerciseHub> logger)
+    RealtimeMetrics metrics, PresenceReader presence, LimitOptions limits, LimitRefusals refusals, ILogger<ExerciseHub> logger)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
     public const int ReplayPageSize = 500;
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         var principal = Principal();
-        connections.Add(Context, principal, ExpiresAt());
+        if (!connections.TryAdd(Context, principal, ExpiresAt()))
+        {
+            // Said as a Closing reason the consoles show, not thrown: a refusal is a warning, not a hub error with a stack trace.
+            refusals.RefuseHub(principal, Context.ConnectionId, LimitRefusals.HubConnections, "hub connections with this sign-in",
+                limits.HubConnectionsPerToken, retryAfter: null);
+            await Clients.Caller.Closing(ClosingReasons.ConnectionLimit);
+            Context.Abort();
+            return;
+        }
         LogConnected(logger, Context.ConnectionId, principal.Kind, principal.ExerciseId, principal.OrganizationId);
-        return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
