@@ -17,7 +17,7 @@ public sealed class CallBucket(RateLimit limit, TimeProvider time)
         {
             var now = time.GetUtcNow();
             var elapsed = now - _filledAt;
-            if (elapsed > TimeSpan.Zero) _tokens = Math.Min(limit.Burst, _tokens + elapsed.TotalMinutes * limit.PerMinute);
+            if (elapsed > TimeSpan.Zero) _tokens = Math.Min(limit.Burst, _tokens + (double)elapsed.Ticks * limit.PerMinute / TimeSpan.TicksPerMinute);
             _filledAt = now;
             if (_tokens >= 1)
             {
@@ -25,7 +25,7 @@ public sealed class CallBucket(RateLimit limit, TimeProvider time)
                 retryAfter = TimeSpan.Zero;
                 return true;
             }
-            retryAfter = TimeSpan.FromMinutes((1 - _tokens) / limit.PerMinute);
+            retryAfter = TimeSpan.FromTicks((long)Math.Ceiling((1 - _tokens) * TimeSpan.TicksPerMinute / limit.PerMinute));
             return false;
         }
     }

@@ -17,6 +17,8 @@ public static class LimitExtensions
         services.AddSingleton<ScenarioValidationGate>();
         services.AddSingleton<HubCallLimitFilter>();
         services.Configure<HubOptions>(options => options.AddFilter<HubCallLimitFilter>());
+        // Picked up by Serilog's ReadFrom.Services.
+        services.AddSingleton<Serilog.Core.ILogEventFilter, HubRefusalLogFilter>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

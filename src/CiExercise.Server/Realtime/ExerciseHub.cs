@@ -29,12 +29,12 @@ public sealed partial class ExerciseHub(
         var principal = Principal();
         if (!connections.TryAdd(Context, principal, ExpiresAt()))
         {
-            // Said as a Closing reason the consoles show, not thrown: a refusal is a warning, not a hub error with a stack trace.
-            refusals.RefuseHub(principal, Context.ConnectionId, LimitRefusals.HubConnections, "hub connections with this sign-in",
+            // The Closing reason stops a console from reconnecting and tells the person why; the hub error that
+            // follows closes the connection after it (an abort could drop it) with the code for other clients.
+            var message = refusals.RefuseHub(principal, Context.ConnectionId, LimitRefusals.HubConnections, "hub connections with this sign-in",
                 limits.HubConnectionsPerToken, retryAfter: null);
             await Clients.Caller.Closing(ClosingReasons.ConnectionLimit);
-            Context.Abort();
-            return;
+            throw new HubException(HubErrors.Format(LimitRefusals.HubConnections, message));
         }
         LogConnected(logger, Context.ConnectionId, principal.Kind, principal.ExerciseId, principal.OrganizationId);
     }

@@ -38,6 +38,13 @@ public sealed partial class HubConnections : IDisposable
 
     public int Count => _connections.Count;
 
+    /// <summary>The connections one token (by its link id) holds open on this node.</summary>
+    internal int CountOf(string tokenId)
+    {
+        if (!_byToken.TryGetValue(LimitKey.Of(tokenId), out var ids)) return 0;
+        lock (ids) return ids.Ids.Count;
+    }
+
     /// <summary>Registers a connection, or refuses it (false) when its token already holds as many as it may.</summary>
     public bool TryAdd(HubCallerContext context, ExercisePrincipal principal, DateTimeOffset? expires)
     {
