@@ -68,6 +68,8 @@ export const dictionary = {
   "closed.revoked": ["You have been signed out: the control cell revoked your join link.", "サインアウトされました。統制チームが参加リンクを失効させました。"],
   "closed.expired": ["You have been signed out: your sign-in has expired.", "サインアウトされました。サインインの有効期限が切れました。"],
   "closed.next": ["Ask the control cell for a new link.", "統制チームに新しいリンクを依頼してください。"],
+  "closed.connection-limit": ["This sign-in already has as many consoles open as it may.", "このサインインで開けるコンソールの数の上限に達しています。"],
+  "closed.connection-limit-next": ["Close another tab or window with this console, then reload this page.", "このコンソールを開いている別のタブかウィンドウを閉じてから、このページを再読み込みしてください。"],
   // Clock
   scenarioTime: ["Scenario time", "シナリオ時刻"],
   wallTime: ["Wall time", "実時刻"],
