@@ -101,8 +101,8 @@ export const dictionary = {
   "landing.session": ["A sign-in lasts as long as this browser tab.", "サインインはこのブラウザのタブを閉じるまで有効です。"],
   "landing.setupTitle": ["Setting up", "初期設定"],
   "landing.setup": [
-    "The first controller's one-time sign-in link is printed on the server's console when the server first starts. The control cell then issues join links for everyone else.",
-    "最初の統制官用のワンタイム・サインインリンクは、サーバーの初回起動時にサーバーのコンソールに表示されます。その後、統制チームが他の全員の参加リンクを発行します。",
+    "The first controller's one-time sign-in link is written to data/first-controller-link.txt on the server (printed on the server's console too when it runs in a terminal) when the server first starts. The control cell then issues join links for everyone else.",
+    "最初の統制官用のワンタイム・サインインリンクは、サーバーの初回起動時にサーバー上の data/first-controller-link.txt に書き込まれます（端末で動かしているときはサーバーのコンソールにも表示されます）。その後、統制チームが他の全員の参加リンクを発行します。",
   ],
   // Participant
   participantTitle: ["Participant console", "参加者コンソール"],
