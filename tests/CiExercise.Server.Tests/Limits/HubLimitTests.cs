@@ -26,6 +26,8 @@ public sealed class HubLimitTests(SmallLimitsFixture server) : IClassFixture<Sma
 
         await using var third = await _hub.ConnectAsync(link.Token);
         await StateWatcher.WaitForAsync(third, ExerciseConnectionState.Closed);
+        // The client runs message handlers apart from its receive loop: Closed may be raised before the Closing handler ran.
+        await Eventually.WaitAsync(() => Task.FromResult(third.ClosingReason), reason => reason is not null, "the console is told why");
         await using var someoneElse = await _hub.ConnectAsync(other.Token);
 
         Assert.Equal(ClosingReasons.ConnectionLimit, third.ClosingReason);
