@@ -1,6 +1,7 @@
 using CiExercise.Server.Extensions;
 using CiExercise.Server.Hosting;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Throttling;
 using Serilog;
 
 Log.Logger = LoggingExtensions.CreateBootstrapLogger();
@@ -15,6 +16,7 @@ try
     builder.AddCiExerciseIdentity();
     builder.AddCiExerciseApi();
     builder.AddCiExerciseRealtime();
+    builder.AddCiExerciseLimits();
 
     var app = builder.Build();
 
@@ -23,6 +25,7 @@ try
     // The hub's Origin check runs before authentication, so a foreign page is refused whatever it carries.
     app.UseCiExerciseRealtime();
     app.UseAuthentication();
+    app.UseCiExerciseLimits();
     app.UseAuthorization();
     app.MapCiExerciseEndpoints();
     app.MapCiExerciseConsoles();

@@ -1,4 +1,5 @@
 using CiExercise.Server.Identity;
+using CiExercise.Server.Throttling;
 using CiExercise.Server.Problems;
 using CiExercise.Storage.JoinLinks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,9 @@ public static class AuthEndpoints
     {
         var api = app.MapGroup("/api/auth").WithTags("Sign-in");
         api.MapPost("/redeem", Redeem).WithName("RedeemLink").RequireAuthorization(AccessPolicies.Redeem)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireRateLimiting(RedeemLimitPolicy.Name)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/me", Me).WithName("CurrentPrincipal").RequireAuthorization(AccessPolicies.Signed)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;

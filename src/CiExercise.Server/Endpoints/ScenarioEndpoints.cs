@@ -2,6 +2,7 @@ using System.Text;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Throttling;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Requests;
 using CiExercise.Server.Scenarios;
@@ -28,7 +29,8 @@ public static class ScenarioEndpoints
         api.MapPost("/validate", Validate).WithName("ValidateScenario").WithMetadata(BoundedBody.OwnLimit)
             .AddOpenApiOperationTransformer(DescribeYamlBody)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -41,7 +43,8 @@ public static class ScenarioEndpoints
             : ApiProblems.NotFound("scenario.not-found", $"No scenario with id '{id}' is loaded; GET /api/scenarios lists them.");
 
     /// <summary>Validates an uploaded file without loading it; 200 whether it is valid or not.</summary>
-    public static async Task<Results<Ok<ValidationReport>, ProblemHttpResult>> Validate(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ValidationReport>, ProblemHttpResult>> Validate(
+        HttpRequest request, ScenarioValidationGate gate, LimitRefusals refusals, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !YamlContentTypes.Contains(mediaType.MediaType.Value, StringComparer.OrdinalIgnoreCase))
@@ -49,6 +52,10 @@ public static class ScenarioEndpoints
                 $"Send the scenario file as YAML text ({string.Join(", ", YamlContentTypes)}); got '{request.ContentType}'.");
         if (request.ContentLength > ScenarioLimits.MaxFileBytes) return TooLarge(request.ContentLength.Value);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (!turn.IsAcquired)
+            return refusals.Refuse(request.HttpContext, LimitRefusals.ScenarioValidations, "scenario validations at once", gate.Limit,
+                ScenarioValidationGate.RetryAfter);
         var bytes = await BoundedBody.ReadAsync(request.Body, ScenarioLimits.MaxFileBytes, cancellationToken);
         if (bytes is null) return TooLarge(null);
         string text;

@@ -1,3 +1,4 @@
+using CiExercise.Server.Hosting;
 using Microsoft.Net.Http.Headers;
 
 namespace CiExercise.Server.Extensions;
@@ -12,6 +13,8 @@ public static class ConsoleExtensions
 
     public static void UseCiExerciseConsoles(this WebApplication app)
     {
+        // First, so that every answer (pages, assets, API, errors) carries them.
+        app.UseMiddleware<SecurityHeaders>();
         // The server's own address opens the consoles' page, which sends a signed-in user to their console.
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions

@@ -25,7 +25,8 @@ public static class LoggingExtensions
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
-                .Filter.ByExcluding(HubRefusalFilter.IsDispatcherFailure),
+                .Filter.ByExcluding(HubRefusalFilter.IsDispatcherFailure)
+                .Filter.ByExcluding(Throttling.HubRefusalLogFilter.IsLimitRefusal),
             preserveStaticLogger: true);
     }
 }

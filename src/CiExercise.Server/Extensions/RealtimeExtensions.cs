@@ -14,6 +14,9 @@ public static class RealtimeExtensions
         var services = builder.Services;
         services.AddSignalR(options =>
             {
+                // Outermost first: a call over its connection's rate is turned away before anything else runs
+                // (it logs its own warning with the limit); refusals inside are logged by HubRefusalFilter.
+                options.AddFilter<Throttling.HubCallLimitFilter>();
                 options.AddFilter<HubRefusalFilter>();
                 options.AddFilter<ClientActionIdFilter>();
                 // One call from a console: the largest (an 8,000-character body in Japanese, which the .NET client sends as

@@ -1,29 +1,42 @@
+using CiExercise.Storage;
 using CiExercise.Storage.JoinLinks;
 
 namespace CiExercise.Server.Identity;
 
 /// <summary>
 /// Without an identity provider someone must be able to sign in first: on a deployment where no controller
-/// link was ever issued, the server issues a one-time link for a controller of every exercise and prints
-/// it. The token travels in the URL fragment, which browsers never send, so it reaches no request log.
+/// link was ever issued, the server issues a one-time link for a controller of every exercise. The link
+/// signs in as a controller of everything, so it reaches no log: it is written to a file in the data
+/// directory readable by the server's user only, the console says where, and shows the link itself only
+/// when it is a terminal (a redirected output is kept somewhere). The token travels in the URL fragment,
+/// which browsers never send, so it reaches no request log either.
 /// Runs after storage has migrated (StorageInitializer works in StartingAsync).
 /// </summary>
 internal sealed class FirstControllerLink(
-    IJoinLinkStore store, JoinLinkService links, PublicUrls urls, ConsoleNotice notice, ILogger<FirstControllerLink> logger)
+    IJoinLinkStore store, JoinLinkService links, PublicUrls urls, ConsoleNotice notice, StorageOptions storage, ILogger<FirstControllerLink> logger)
     : IHostedService
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
     public const string Name = "first controller";
+    public const string FileName = "first-controller-link.txt";
+
+    /// <summary>Where the link is written: the data directory's file.</summary>
+    public static string PathIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, FileName);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (await store.AnyOfKindAsync(JoinLinkService.KindText(PrincipalKind.Controller), cancellationToken)) return;
         var principal = new ExercisePrincipal(PrincipalKind.Controller, null, null, null, Name, null);
         var issued = (await links.IssueAsync([(principal, Lifetime)], "server", oneTime: true, cancellationToken))[0];
-        // Console, not Serilog: the link signs in as a controller of everything and must not reach log sinks.
-        notice.WriteLine($"Sign in as the first controller: {urls.JoinUrl(null, issued.Token)}");
-        logger.LogInformation("Issued the first controller's one-time sign-in link {LinkId}, valid until {ExpiresAt}; printed on the console",
-            issued.Link.Id, issued.Link.ExpiresAt);
+        var url = urls.JoinUrl(null, issued.Token);
+        var path = PathIn(storage.DataDirectory);
+        PrivateFiles.CreateDirectory(storage.DataDirectory);
+        PrivateFiles.WriteAllText(path, url + Environment.NewLine);
+
+        notice.WriteLine($"The first controller's sign-in link is in {path} (readable by this server's user only; it works once, for 24 hours).");
+        if (notice.IsTerminal) notice.WriteLine($"Sign in as the first controller: {url}");
+        logger.LogInformation("Issued the first controller's one-time sign-in link {LinkId}, valid until {ExpiresAt}; written to {LinkFile}",
+            issued.Link.Id, issued.Link.ExpiresAt, path);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -33,7 +33,7 @@ public static class IdentityExtensions
         services.AddSingleton<JoinLinkService>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<AccessRefusals>();
-        services.AddSingleton(new ConsoleNotice(Console.Out));
+        services.AddSingleton(ConsoleNotice.StandardOutput());
         services.AddSingleton<IAuthorizationHandler, AccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
         services.AddHostedService<FirstControllerLink>();

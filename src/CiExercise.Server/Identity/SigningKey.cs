@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CiExercise.Storage;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CiExercise.Server.Identity;
@@ -18,14 +19,8 @@ public static class SigningKey
         var path = Path.Combine(dataDirectory, FileName);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(dataDirectory);
-            var created = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(created);
-            }
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            PrivateFiles.CreateDirectory(dataDirectory);
+            PrivateFiles.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }
         return FromBase64(File.ReadAllText(path).Trim(), path);
     }

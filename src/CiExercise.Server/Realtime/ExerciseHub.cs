@@ -5,6 +5,7 @@ using CiExercise.Contracts.Ports;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Throttling;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Requests;
 using CiExercise.Server.Realtime.Presence;
@@ -20,17 +21,24 @@ namespace CiExercise.Server.Realtime;
 [Authorize]
 public sealed partial class ExerciseHub(
     IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections,
-    RealtimeMetrics metrics, PresenceReader presence, ILogger<ExerciseHub> logger)
+    RealtimeMetrics metrics, PresenceReader presence, LimitOptions limits, LimitRefusals refusals, ILogger<ExerciseHub> logger)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
     public const int ReplayPageSize = 500;
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         var principal = Principal();
-        connections.Add(Context, principal, ExpiresAt());
+        if (!connections.TryAdd(Context, principal, ExpiresAt()))
+        {
+            // The Closing reason stops a console from reconnecting and tells the person why; the hub error that
+            // follows closes the connection after it (an abort could drop it) with the code for other clients.
+            var message = refusals.RefuseHub(principal, Context.ConnectionId, LimitRefusals.HubConnections, "hub connections with this sign-in",
+                limits.HubConnectionsPerToken, retryAfter: null);
+            await Clients.Caller.Closing(ClosingReasons.ConnectionLimit);
+            throw new HubException(HubErrors.Format(LimitRefusals.HubConnections, message));
+        }
         LogConnected(logger, Context.ConnectionId, principal.Kind, principal.ExerciseId, principal.OrganizationId);
-        return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

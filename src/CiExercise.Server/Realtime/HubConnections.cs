@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CiExercise.Client.Hub;
 using CiExercise.Server.Identity;
+using CiExercise.Server.Throttling;
 using CiExercise.Server.Realtime.Presence;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,21 +10,24 @@ namespace CiExercise.Server.Realtime;
 /// <summary>
 /// The hub connections open on this node, by connection and by token, so that a revoked or expiring token
 /// closes its connections at once: the console is told why (Closing) and the connection is aborted.
-/// CloseOnAuthenticationExpiration stays on as a backstop for connections this registry misses.
+/// CloseOnAuthenticationExpiration stays on as a backstop for connections this registry misses. The same
+/// index caps the connections one token holds open (Limits:HubConnectionsPerToken).
 /// </summary>
 public sealed partial class HubConnections : IDisposable
 {
     private readonly ConcurrentDictionary<string, Entry> _connections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenConnections> _byToken = new(StringComparer.Ordinal);
     private readonly IHubContext<ExerciseHub, IExerciseHubClient> _hub;
     private readonly RevocationSignal _revocations;
     private readonly TimeProvider _time;
     private readonly NodePresence _presence;
     private readonly ILogger<HubConnections> _logger;
+    private readonly int _perToken;
 
     public HubConnections(IHubContext<ExerciseHub, IExerciseHubClient> hub, RevocationSignal revocations, TimeProvider time,
-        NodePresence presence, ILogger<HubConnections> logger)
+        NodePresence presence, LimitOptions limits, ILogger<HubConnections> logger)
     {
+        _perToken = limits.HubConnectionsPerToken;
         _hub = hub;
         _presence = presence;
         _revocations = revocations;
@@ -34,16 +38,36 @@ public sealed partial class HubConnections : IDisposable
 
     public int Count => _connections.Count;
 
-    public void Add(HubCallerContext context, ExercisePrincipal principal, DateTimeOffset? expires)
+    /// <summary>The connections one token (by its link id) holds open on this node.</summary>
+    internal int CountOf(string tokenId)
+    {
+        if (!_byToken.TryGetValue(LimitKey.Of(tokenId), out var ids)) return 0;
+        lock (ids) return ids.Ids.Count;
+    }
+
+    /// <summary>Registers a connection, or refuses it (false) when its token already holds as many as it may.</summary>
+    public bool TryAdd(HubCallerContext context, ExercisePrincipal principal, DateTimeOffset? expires)
     {
         var id = context.ConnectionId;
+        var key = LimitKey.Of(principal);
+        while (true)
+        {
+            var ids = _byToken.GetOrAdd(key, _ => new TokenConnections());
+            lock (ids)
+            {
+                // Emptied and dropped from the index by Remove meanwhile: take the new one.
+                if (ids.Dropped) continue;
+                if (ids.Ids.Count >= _perToken) return false;
+                ids.Ids.Add(id);
+                break;
+            }
+        }
         ITimer? expiry = expires is { } at
             ? _time.CreateTimer(_ => Close(id, ClosingReasons.TokenExpired), null, Max(at - _time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
             : null;
-        _connections[id] = new Entry(context, principal, expiry);
+        _connections[id] = new Entry(context, principal, key, expiry);
         _presence.Connected(principal);
-        if (principal.TokenId is { } tokenId)
-            _byToken.GetOrAdd(tokenId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[id] = 0;
+        return true;
     }
 
     public void Remove(string connectionId)
@@ -51,10 +75,13 @@ public sealed partial class HubConnections : IDisposable
         if (!_connections.TryRemove(connectionId, out var entry)) return;
         entry.Expiry?.Dispose();
         _presence.Disconnected(entry.Principal);
-        if (entry.TokenId is { } tokenId && _byToken.TryGetValue(tokenId, out var ids))
+        if (!_byToken.TryGetValue(entry.Key, out var ids)) return;
+        lock (ids)
         {
-            ids.TryRemove(connectionId, out _);
-            if (ids.IsEmpty) _byToken.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(tokenId, ids));
+            ids.Ids.Remove(connectionId);
+            if (ids.Ids.Count > 0) return;
+            ids.Dropped = true;
+            _byToken.TryRemove(new KeyValuePair<string, TokenConnections>(entry.Key, ids));
         }
     }
 
@@ -78,8 +105,10 @@ public sealed partial class HubConnections : IDisposable
 
     private void OnRevoked(string tokenId)
     {
-        if (!_byToken.TryGetValue(tokenId, out var ids)) return;
-        foreach (var id in ids.Keys) Close(id, ClosingReasons.TokenRevoked);
+        if (!_byToken.TryGetValue(LimitKey.Of(tokenId), out var ids)) return;
+        string[] open;
+        lock (ids) open = [.. ids.Ids];
+        foreach (var id in open) Close(id, ClosingReasons.TokenRevoked);
     }
 
     private async Task CloseAsync(string connectionId, string reason)
@@ -103,9 +132,14 @@ public sealed partial class HubConnections : IDisposable
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private sealed record Entry(HubCallerContext Context, ExercisePrincipal Principal, ITimer? Expiry)
+    private sealed record Entry(HubCallerContext Context, ExercisePrincipal Principal, string Key, ITimer? Expiry);
+
+    /// <summary>One token's open connections; guarded by locking it.</summary>
+    private sealed class TokenConnections
     {
-        public string? TokenId => Principal.TokenId;
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public bool Dropped { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing hub connection {ConnectionId}: {Reason}")]

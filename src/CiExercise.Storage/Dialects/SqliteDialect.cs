@@ -45,10 +45,14 @@ internal sealed class SqliteDialect(string connectionString)
 
     public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(Describe()));
-        if (!string.IsNullOrEmpty(directory))
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
         {
-            Directory.CreateDirectory(directory);
+            var file = Path.GetFullPath(builder.DataSource);
+            var directory = Path.GetDirectoryName(file);
+            if (!string.IsNullOrEmpty(directory)) PrivateFiles.CreateDirectory(directory);
+            // Created here, readable by the server's user only: SQLite gives its -wal and -shm files the database's mode.
+            PrivateFiles.CreateFile(file);
         }
 
         await using var connection = await OpenAsync(cancellationToken);

@@ -27,7 +27,7 @@ public static class StorageServiceCollectionExtensions
     {
         if (options.Provider == StorageProvider.Sqlite)
         {
-            Directory.CreateDirectory(options.DataDirectory);
+            PrivateFiles.CreateDirectory(options.DataDirectory);
         }
 
         services.TryAddSingleton(TimeProvider.System);

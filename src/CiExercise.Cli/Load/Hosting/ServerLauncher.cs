@@ -4,7 +4,8 @@ namespace CiExercise.Cli.Load.Hosting;
 
 /// <summary>
 /// Starts the real server (the built CiExercise.Server.dll) on free loopback ports with its own data and
-/// scenario folders, and reads the first controller's sign-in link it prints on a first start.
+/// scenario folders, and reads the first controller's sign-in link from the file it writes on a first start
+/// (it prints where; the link itself only on a terminal, and this tool reads its output through a pipe).
 /// </summary>
 public static partial class ServerLauncher
 {
@@ -29,7 +30,15 @@ public static partial class ServerLauncher
         ];
         var process = ChildProcess.Start(DotnetHost.Path, arguments, line =>
         {
-            if (FirstLink().Match(line) is { Success: true } match) link.TrySetResult(match.Groups[1].Value);
+            if (FirstLinkFile().Match(line) is not { Success: true } match) return;
+            try
+            {
+                link.TrySetResult(TokenIn(match.Groups[1].Value));
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or LoadException)
+            {
+                link.TrySetException(error);
+            }
         }, Path.GetDirectoryName(dll), logPath);
         // The link is printed while the host starts, before it listens: ready is when /health/ready says so.
         var token = await process.WaitAsync(link.Task, "The server", timeout, cancellationToken);
@@ -74,6 +83,14 @@ public static partial class ServerLauncher
             $"The server is not built in {checkout}: run `dotnet build src/CiExercise.Server -c Release` first, or pass --server-dll PATH.");
     }
 
-    [GeneratedRegex(@"Sign in as the first controller: \S+/join#(\S+)")]
-    private static partial Regex FirstLink();
+    /// <summary>The token of the join URL written in the file (the part after '#').</summary>
+    private static string TokenIn(string path)
+    {
+        var url = File.ReadAllText(path).Trim();
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? throw new LoadException($"The server's first controller link file {path} holds no join link.") : url[(hash + 1)..];
+    }
+
+    [GeneratedRegex(@"first controller's sign-in link is in (.+) \(readable")]
+    private static partial Regex FirstLinkFile();
 }

@@ -68,6 +68,8 @@ export const dictionary = {
   "closed.revoked": ["You have been signed out: the control cell revoked your join link.", "サインアウトされました。統制チームが参加リンクを失効させました。"],
   "closed.expired": ["You have been signed out: your sign-in has expired.", "サインアウトされました。サインインの有効期限が切れました。"],
   "closed.next": ["Ask the control cell for a new link.", "統制チームに新しいリンクを依頼してください。"],
+  "closed.connection-limit": ["This sign-in already has as many consoles open as it may.", "このサインインで開けるコンソールの数の上限に達しています。"],
+  "closed.connection-limit-next": ["Close another tab or window with this console, then reload this page.", "このコンソールを開いている別のタブかウィンドウを閉じてから、このページを再読み込みしてください。"],
   // Clock
   scenarioTime: ["Scenario time", "シナリオ時刻"],
   wallTime: ["Wall time", "実時刻"],
@@ -99,8 +101,8 @@ export const dictionary = {
   "landing.session": ["A sign-in lasts as long as this browser tab.", "サインインはこのブラウザのタブを閉じるまで有効です。"],
   "landing.setupTitle": ["Setting up", "初期設定"],
   "landing.setup": [
-    "The first controller's one-time sign-in link is printed on the server's console when the server first starts. The control cell then issues join links for everyone else.",
-    "最初の統制官用のワンタイム・サインインリンクは、サーバーの初回起動時にサーバーのコンソールに表示されます。その後、統制チームが他の全員の参加リンクを発行します。",
+    "The first controller's one-time sign-in link is written to data/first-controller-link.txt on the server (printed on the server's console too when it runs in a terminal) when the server first starts. The control cell then issues join links for everyone else.",
+    "最初の統制官用のワンタイム・サインインリンクは、サーバーの初回起動時にサーバー上の data/first-controller-link.txt に書き込まれます（端末で動かしているときはサーバーのコンソールにも表示されます）。その後、統制チームが他の全員の参加リンクを発行します。",
   ],
   // Participant
   participantTitle: ["Participant console", "参加者コンソール"],

@@ -23,13 +23,15 @@ export function HaltBanner({ model }: { model: ExerciseModel }) {
   );
 }
 
-/** The server ended this sign-in: nothing more will arrive, and the person needs a new link. */
+/** The server ended this connection: the sign-in is over (a new link is needed), or it holds too many consoles open. */
 export function ClosedBanner({ model }: { model: ExerciseModel }) {
   if (model.feed.connection !== "closed") return null;
   const reason = model.feed.closedReason;
   return (
     <div class="halt-banner closed-banner" role="alert" data-testid="closed" data-reason={reason}>
-      <strong>{t(reason === "token-expired" ? "closed.expired" : "closed.revoked")}</strong> {t("closed.next")}
+      {reason === "connection-limit"
+        ? <><strong>{t("closed.connection-limit")}</strong> {t("closed.connection-limit-next")}</>
+        : <><strong>{t(reason === "token-expired" ? "closed.expired" : "closed.revoked")}</strong> {t("closed.next")}</>}
     </div>
   );
 }

@@ -1,0 +1,35 @@
+using Microsoft.Net.Http.Headers;
+
+namespace CiExercise.Server.Hosting;
+
+/// <summary>
+/// Headers that keep a page of the consoles from being framed, sniffed or made to run someone else's
+/// script: the consoles are one page of bundled scripts and styles from this server (no inline script, no
+/// CDN), a same-origin service worker, and the hub's WebSocket on the same origin ('self' covers ws: and
+/// wss: there). API answers are data, never a page: they allow nothing at all. Set when the response
+/// starts, so that error pages made after a handler cleared the response get them too.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    public const string ConsolePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    private static readonly string[] ApiPrefixes = ["/api", "/health", "/openapi", "/hubs"];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var policy = ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p)) ? ApiPolicy : ConsolePolicy;
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers[HeaderNames.ContentSecurityPolicy] = policy;
+            headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
