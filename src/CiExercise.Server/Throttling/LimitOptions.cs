@@ -14,7 +14,7 @@ public sealed class LimitOptions
     public RateLimit Api { get; init; } = new() { Burst = 300, PerMinute = 1200 };
 
     /// <summary>POST /api/auth/redeem attempts per client address (an office behind one address signs in together).</summary>
-    public RateLimit Redeem { get; init; } = new() { Burst = 100, PerMinute = 300 };
+    public RateLimit Redeem { get; init; } = new() { Burst = 1000, PerMinute = 3000 };
 
     /// <summary>Hub connections open at once per token: a few tabs, and stale connections a flapping network leaves behind for a while.</summary>
     public int HubConnectionsPerToken { get; init; } = 10;

@@ -63,6 +63,11 @@ public sealed class ServerFactory(
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Tests drive the API and the hub far faster than people do; the limit tests set their own small limits.
+            ["Limits:Api:Burst"] = "100000",
+            ["Limits:Api:PerMinute"] = "100000",
+            ["Limits:HubCalls:Burst"] = "100000",
+            ["Limits:HubCalls:PerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) defaults[key] = value;
         foreach (var (key, value) in defaults) builder.UseSetting(key, value);

@@ -2,7 +2,6 @@ import { useState } from "preact/hooks";
 import { type Check, type CheckTarget, reach, useChecks } from "../checks";
 import type { ExerciseModel } from "../exercise";
 import { t } from "../i18n";
-import { newKey } from "../keys";
 import { CommandsWaiting, failure, useCommands } from "../ui/commands";
 import { orgMatches, useListFilter } from "../ui/filters";
 import { useOnce } from "../ui/hooks";
@@ -37,7 +36,8 @@ function StartCheck({ model }: { model: ExerciseModel }) {
   const start = (e: Event) => {
     e.preventDefault();
     once(() => run<{ checkId: string; organizations: number }>(t("startCheck"), "POST", `/api/exercises/${encodeURIComponent(model.id)}/communication-checks`,
-      { route, message, clientActionId: newKey() })
+      // The key travels as the command's Idempotency-Key header (one per press, the same on every retry).
+      { route, message })
       .then(r => { setNote(t("checkStarted", r.checkId, r.organizations)); setMessage(""); }, err => setNote(failure(err))));
   };
   return (
