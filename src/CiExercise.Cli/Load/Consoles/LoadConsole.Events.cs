@@ -18,17 +18,14 @@ public sealed partial class LoadConsole
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingText> _pending = new(StringComparer.Ordinal);
     private long _lastSeq;
+    private long _resumeAfter;
+    private long _liveAfter = long.MaxValue;
     private bool _refreshing;
 
     /// <summary>An event kept once (the first time its sequence number arrived), in arrival order.</summary>
     public readonly record struct Received(long Seq, EventKind Kind, string? OrganizationId, string? InjectId);
 
     private sealed record PendingText(LoadEvent Delivery, bool Measured);
-
-    public long LastSeq
-    {
-        get { lock (_gate) return _lastSeq; }
-    }
 
     /// <summary>The sequence number of ExerciseEnded once this console has it, else 0.</summary>
     public long EndedSeq { get; private set; }
@@ -56,12 +53,35 @@ public sealed partial class LoadConsole
                 return;
             }
             _lastSeq = Math.Max(_lastSeq, e.Seq);
+            // After CaughtUp every later event arrives live and in order, so it moves the resume point; before, a
+            // live event may have overtaken replayed ones the connection could still lose.
+            if (e.Seq > _liveAfter) _resumeAfter = Math.Max(_resumeAfter, e.Seq);
             _kept.Add(new Received(e.Seq, e.Kind, e.OrganizationId, e.InjectId));
             if (e.Kind == EventKind.InjectAcknowledged && e.InjectId is not null) _acknowledged.Add(e.InjectId);
         }
         if (!_metrics.WireBytes.ContainsKey(e.Seq)) _metrics.WireBytes.TryAdd(e.Seq, JsonSerializer.SerializeToUtf8Bytes(e, ScenarioJson.Options).Length);
         if (e.Kind == EventKind.ExerciseEnded) EndedSeq = e.Seq;
         if (e.Kind == EventKind.InjectDelivered && e.InjectId is not null) OnDelivered(e, now);
+    }
+
+    /// <summary>A Subscribe starts: until its CaughtUp only the replay's marks move the resume point.</summary>
+    private long BeginReplay()
+    {
+        lock (_gate)
+        {
+            _liveAfter = long.MaxValue;
+            return _resumeAfter;
+        }
+    }
+
+    /// <summary>Replayed (a full page) or CaughtUp: everything up to that seq has been sent; after CaughtUp, what came meanwhile too.</summary>
+    private void OnReplayed(long through, bool caughtUp)
+    {
+        lock (_gate)
+        {
+            _resumeAfter = Math.Max(_resumeAfter, caughtUp ? Math.Max(through, _lastSeq) : through);
+            if (caughtUp) _liveAfter = _resumeAfter;
+        }
     }
 
     private void OnDelivered(LoadEvent e, DateTimeOffset now)

@@ -10,8 +10,8 @@ namespace CiExercise.Cli.Load.Consoles;
 
 /// <summary>
 /// One participant's console, doing on the wire what the web console does (ClientApp live.ts and
-/// exercise.ts): read the view and the directory, connect, Subscribe after the highest sequence number
-/// seen, keep each event once, subscribe again after every reconnect, and fetch the view again when a
+/// exercise.ts): read the view and the directory, connect, Subscribe after the resume point (README "Live
+/// consoles and the hub": the last Replayed/CaughtUp mark, or a live event after CaughtUp), keep each event once, subscribe again after every reconnect, and fetch the view again when a
 /// delivery arrives for an inject it has no text for. Then the participant acts (LoadConsole.Actions.cs).
 /// </summary>
 public sealed partial class LoadConsole : IAsyncDisposable
@@ -41,8 +41,8 @@ public sealed partial class LoadConsole : IAsyncDisposable
             .AddJsonProtocol(options => ScenarioJson.Configure(options.PayloadSerializerOptions))
             .Build();
         _hub.On<LoadEvent>("Event", OnEvent);
-        _hub.On<string, long>("CaughtUp", static (_, _) => { });
-        _hub.On<string, long>("Replayed", static (_, _) => { });
+        _hub.On<string, long>("CaughtUp", (_, last) => OnReplayed(last, caughtUp: true));
+        _hub.On<string, long>("Replayed", (_, through) => OnReplayed(through, caughtUp: false));
         _hub.On<string>("Closing", reason => { _stopping = true; _ = _hub.StopAsync(); });
         _hub.Reconnected += async _ =>
         {
@@ -127,7 +127,7 @@ public sealed partial class LoadConsole : IAsyncDisposable
     {
         try
         {
-            await _hub.InvokeAsync<long>("Subscribe", _target.ExerciseId, LastSeq, _stop);
+            await _hub.InvokeAsync<long>("Subscribe", _target.ExerciseId, BeginReplay(), _stop);
             lock (_gate) _ready.TrySetResult();
             return true;
         }
