@@ -1,3 +1,4 @@
+using CiExercise.Client;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Ports;
 using CiExercise.Server.Identity;
@@ -31,16 +32,23 @@ public sealed class GapFillTests : IAsyncDisposable
         _hub = new HubHarness(_server);
     }
 
-    [Fact]
-    public async Task A_dropped_group_is_read_from_the_log_when_the_next_group_shows_the_gap()
+    /// <summary>A controller's console subscribed to a started exercise whose next inject's group the feed drops.</summary>
+    private async Task<(string Id, ExerciseConnection Connection, EventCollector Events)> FireWithTheGroupDroppedAsync()
     {
         var id = await _hub.CreateExerciseAsync();
         var (connection, events) = await _hub.SubscribeAsync((await _hub.IssueAsync(PrincipalKind.Controller, id)).Token, id);
-        await using var _ = connection;
         await _hub.Exercise(id).Start(HubHarness.Control);
         _feed.DropNext(group => group.Any(e => e.ExerciseId == id && e.Kind == EventKind.InjectFired && e.InjectId == "i2-outage"));
         await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
         await _feed.Dropped.WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
+        return (id, connection, events);
+    }
+
+    [Fact]
+    public async Task A_dropped_group_is_read_from_the_log_when_the_next_group_shows_the_gap()
+    {
+        var (id, connection, events) = await FireWithTheGroupDroppedAsync();
+        await using var _ = connection;
         await _hub.Exercise(id).Pause(HubHarness.Control);
 
         var seen = await events.WaitForAsync(e => e.Any(x => x.Kind == EventKind.ExercisePaused), "the pause reaches the console");
@@ -50,13 +58,8 @@ public sealed class GapFillTests : IAsyncDisposable
     [Fact]
     public async Task A_dropped_last_group_is_read_from_the_log_at_the_bridges_next_checks()
     {
-        var id = await _hub.CreateExerciseAsync();
-        var (connection, events) = await _hub.SubscribeAsync((await _hub.IssueAsync(PrincipalKind.Controller, id)).Token, id);
+        var (id, connection, events) = await FireWithTheGroupDroppedAsync();
         await using var _ = connection;
-        await _hub.Exercise(id).Start(HubHarness.Control);
-        _feed.DropNext(group => group.Any(e => e.ExerciseId == id && e.Kind == EventKind.InjectFired && e.InjectId == "i2-outage"));
-        await _hub.Exercise(id).JumpToNextInject(HubHarness.Control);
-        await _feed.Dropped.WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
         var log = (await ReadLogAsync(id)).Select(e => e.Seq).ToArray();
 
         // Nothing follows the lost group. Each step is one check interval on the server's clock; the bridge
