@@ -19,6 +19,15 @@ public sealed class SqliteQueryPlanTests(SqliteTestDatabase database) : StorageT
     }
 
     [Fact]
+    public async Task The_play_check_of_an_append_reads_only_exercise_level_rows_since_the_snapshot()
+    {
+        var plan = await PlanAsync(Database.Options.CreateDialect().Sql.EventPlayLatest, new { ExerciseId = "x", AfterSeq = 0L });
+
+        Assert.Contains(plan, line => line.Contains("SEARCH exercise_events USING INDEX ix_exercise_events_org (exercise_id=? AND org_id=? AND seq>?)"));
+        Assert.DoesNotContain(plan, line => line.Contains("PRIMARY KEY") || line.Contains("SCAN exercise_events"));
+    }
+
+    [Fact]
     public async Task A_group_s_dedupe_keys_are_each_one_seek_of_the_dedupe_index()
     {
         var plan = await PlanAsync(Database.Options.CreateDialect().Sql.EventFindDedupeMany, new { ExerciseId = "x", Keys = """["a","b"]""" });
