@@ -26,7 +26,11 @@ export interface OutboxItem {
 }
 
 /** A hub call's outcome as the queue needs it: answered, refused for good, or worth trying again later. */
-type Failure = { kind: "refused"; code: string; message: string } | { kind: "fault"; message: string } | { kind: "transport" };
+type Failure =
+  | { kind: "refused"; code: string; message: string }
+  | { kind: "fault"; message: string }
+  | { kind: "later"; delayMs: number }
+  | { kind: "transport" };
 
 /**
  * Participant and evaluator actions, kept in IndexedDB until the server's receipt: taken offline, while the
@@ -131,6 +135,11 @@ export class Outbox {
     } catch (e) {
       const failure = classify(e);
       if (failure.kind === "transport") return "stop";
+      if (failure.kind === "later") {
+        // Over the connection's call rate (a long queue flushed at once): the same action again once it refills.
+        setTimeout(() => void this.pump(), failure.delayMs);
+        return "stop";
+      }
       if (failure.kind === "fault" && ++this.faults < SERVER_FAULT_TRIES) {
         // The server itself failed (a silo restarting, a database away): the same key again a little later.
         setTimeout(() => void this.pump(), 1000 * this.faults);
@@ -184,6 +193,8 @@ export function classify(error: unknown): Failure {
     const body = text.slice(marker + "HubException: ".length);
     const colon = body.indexOf(": ");
     const code = colon > 0 && !body.slice(0, colon).includes(" ") ? body.slice(0, colon) : "";
+    // A limit ("limit.hub-calls: ... Try again in 6 s.") is not a refusal of the action: it waits its turn.
+    if (code.startsWith("limit.")) return { kind: "later", delayMs: 1000 * Number(/again in (\d+) s/.exec(body)?.[1] ?? 5) };
     return { kind: "refused", code, message: code ? body.slice(colon + 2) : body };
   }
   if (/occurred invoking '[^']*' on the server/.test(text)) return { kind: "fault", message: text };
