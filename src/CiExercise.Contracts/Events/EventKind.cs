@@ -39,4 +39,11 @@ public enum EventKind
     CommunicationCheckReceived,
     CommunicationCheckAcknowledged,
     CommunicationCheckPassedOn,
+
+    // After-action review: an evaluator's rating of a critical task (exercise level, staff only)...
+    TaskRated,
+
+    // ...and per organization: a participant's first subscription, and its hot-wash answers after the end.
+    ParticipantJoined,
+    HotWashSubmitted,
 }

@@ -13,4 +13,14 @@ public sealed record Inject(
     [property: Id(7)] LocalizedText? ExpectedAction,
     [property: Id(8)] TimeSpan? ResponseWindow,
     [property: Id(9)] IReadOnlyList<string> Objectives,
-    [property: Id(10)] IReadOnlyList<Choice> Choices);
+    [property: Id(10)] IReadOnlyList<Choice> Choices)
+{
+    /// <summary>An incident report: the review measures how fast it travels along the reporting chain.</summary>
+    [Id(11)] public bool Incident { get; init; }
+
+    /// <summary>Expects escalation: the review measures when an executive or CISO of each recipient first acted.</summary>
+    [Id(12)] public bool Escalation { get; init; }
+
+    /// <summary>Asks each recipient to rate the incident's severity on the national 0–4 scale, as part of its decision.</summary>
+    [Id(13)] public SeverityAsk? Severity { get; init; }
+}

@@ -8,4 +8,8 @@ public sealed record Organization(
     [property: Id(2)] Sector Sector,
     [property: Id(3)] string? ReportsTo,
     [property: Id(4)] IReadOnlyList<string> Roles,
-    [property: Id(5)] bool Simulated);
+    [property: Id(5)] bool Simulated)
+{
+    /// <summary>The sector information-sharing body (CEPTOAR) this operator belongs to, when it has one.</summary>
+    [Id(6)] public string? Ceptoar { get; init; }
+}

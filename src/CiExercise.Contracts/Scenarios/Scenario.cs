@@ -17,6 +17,9 @@ public sealed record Scenario(
     [property: Id(8)] IReadOnlyList<Objective> Objectives,
     [property: Id(9)] IReadOnlyList<Inject> Injects)
 {
+    /// <summary>What the after-action review measures against: reach windows, escalation roles, hot-wash questions.</summary>
+    [Id(10)] public ReviewSettings Review { get; init; } = ReviewSettings.Default;
+
     public Organization? FindOrganization(string id) => Organizations.FirstOrDefault(o => o.Id == id);
 
     public Inject? FindInject(string id) => Injects.FirstOrDefault(i => i.Id == id);

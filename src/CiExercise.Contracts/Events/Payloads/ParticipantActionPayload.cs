@@ -1,3 +1,5 @@
+using CiExercise.Contracts.Exercises;
+
 namespace CiExercise.Contracts.Events.Payloads;
 
 /// <summary>
@@ -10,4 +12,5 @@ public sealed record ParticipantActionPayload(
     string? Text = null,
     bool Implicit = false,
     string? ClientActionId = null,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    SeverityRating? Severity = null);
