@@ -31,7 +31,7 @@ internal static class InjectReader
         var at = ReadAt(values, atNode, clock, what);
         var to = RecipientsReader.Read(map.Required("to"), values, what);
         var from = values.Text(map.Required("from"), $"from of {what}");
-        var channel = ReadChannel(values, map.Required("channel"), what);
+        var channel = values.Enum<Channel>(map.Required("channel"), $"channel of {what}", "channel", DiagnosticCodes.InvalidValue);
         var title = values.Text(map.Required("title"), $"title of {what}");
         var body = values.Text(map.Required("body"), $"body of {what}");
         var expected = values.Text(map.Optional("expected-action"), $"expected-action of {what}");
@@ -104,24 +104,6 @@ internal static class InjectReader
 
         values.Diagnostics.Error(expected.Start, DiagnosticCodes.SeverityOutOfRange,
             $"expected severity of {what} is '{expected.Value}'; write a level from 0 to {SeverityRating.MaxLevel}");
-        return null;
-    }
-
-    private static Channel? ReadChannel(ValueReader values, YamlNode? node, string what)
-    {
-        var scalar = values.Scalar(node, $"channel of {what}");
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        if (KebabNames<Channel>.TryParse(scalar.Value, out var channel))
-        {
-            return channel;
-        }
-
-        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.InvalidValue,
-            $"unknown channel '{scalar.Value}'; expected one of: {string.Join(", ", KebabNames<Channel>.Names)}");
         return null;
     }
 

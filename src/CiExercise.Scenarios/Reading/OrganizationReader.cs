@@ -35,21 +35,6 @@ internal static class OrganizationReader
         return new OrganizationDraft(organization, id?.At ?? map.Start, reportsTo, roles, ceptoar);
     }
 
-    public static Sector? ReadSector(ValueReader values, YamlNode? node, string what)
-    {
-        var scalar = values.Scalar(node, $"sector of {what}");
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        if (KebabNames<Sector>.TryParse(scalar.Value, out var sector))
-        {
-            return sector;
-        }
-
-        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.UnknownSector,
-            $"unknown sector '{scalar.Value}'; expected one of: {string.Join(", ", KebabNames<Sector>.Names)}");
-        return null;
-    }
+    public static Sector? ReadSector(ValueReader values, YamlNode? node, string what) =>
+        values.Enum<Sector>(node, $"sector of {what}", "sector", DiagnosticCodes.UnknownSector);
 }

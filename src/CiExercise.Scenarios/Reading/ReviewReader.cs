@@ -68,29 +68,11 @@ internal static class ReviewReader
         var what = $"hot-wash question '{id?.Id}'";
         map.NameAs(what);
         var text = values.Text(map.Required("text"), $"text of {what}");
-        var kind = ReadKind(values, map.Required("kind"), what);
+        var kind = values.Enum<HotWashQuestionKind>(map.Required("kind"), $"kind of {what}", "hot-wash kind", DiagnosticCodes.InvalidValue);
         var required = values.Bool(map.Optional("required"), $"required of {what}") ?? false;
         return id is null || kind is null
             ? null
             : new QuestionDraft(new HotWashQuestion(id.Id, text ?? LocalizedText.Empty, kind.Value, required), id);
-    }
-
-    private static HotWashQuestionKind? ReadKind(ValueReader values, YamlNode? node, string what)
-    {
-        var scalar = values.Scalar(node, $"kind of {what}");
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        if (KebabNames<HotWashQuestionKind>.TryParse(scalar.Value, out var kind))
-        {
-            return kind;
-        }
-
-        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.InvalidValue,
-            $"unknown kind '{scalar.Value}' of {what}; expected one of: {string.Join(", ", KebabNames<HotWashQuestionKind>.Names)}");
-        return null;
     }
 
     private sealed record QuestionDraft(HotWashQuestion Question, IdRef Id);
