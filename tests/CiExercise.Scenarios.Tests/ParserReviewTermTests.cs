@@ -62,12 +62,7 @@ public sealed class ParserReviewTermTests
         "    - { id: notes, text: Notes, kind: text }",    // 53
     ];
 
-    private static string With(params (int Line, string? Text)[] changes)
-    {
-        var lines = Lines.ToList<string?>();
-        foreach (var (line, text) in changes) lines[line - 1] = text;
-        return string.Join('\n', lines.OfType<string>()) + "\n";
-    }
+    private static string With(params (int Line, string? Text)[] changes) => ScenarioText.With(Lines, changes);
 
     [Fact]
     public void Every_new_term_is_read_into_the_scenario()
