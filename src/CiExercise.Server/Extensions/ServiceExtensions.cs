@@ -2,6 +2,7 @@ using CiExercise.Grains;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Health;
 using CiExercise.Server.Hosting;
+using CiExercise.Server.Reports;
 using CiExercise.Server.Scenarios;
 
 namespace CiExercise.Server.Extensions;
@@ -24,6 +25,7 @@ public static class ServiceExtensions
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<CommunicationChecks.CheckReports>();
         services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
+        services.AddCiExerciseReports(builder.Configuration);
         // Registered after the silo so that the silo is running when the sample exercise is created.
         services.AddHostedService<ScenarioLoader>();
         services.AddHostedService<SampleExerciseSeeder>();
