@@ -24,14 +24,14 @@ public sealed class ReviewService(IExerciseCatalog catalog, IEventLog log, Exerc
     public Task<TimelinePage> TimelineAsync(string exerciseId, TimelineFilter filter, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
         TimelineAsync(exerciseId, filter, afterSeq, limit, visible: null, cancellationToken);
 
-    /// <summary>As the port's, narrowed to the rows visible says a reader may see (a participant's audience).</summary>
+    /// <summary>As the port's, narrowed to the events visible says a reader may see (a participant's audience).</summary>
     public async Task<TimelinePage> TimelineAsync(
-        string exerciseId, TimelineFilter filter, long afterSeq, int limit, Func<TimelineEntry, bool>? visible, CancellationToken cancellationToken)
+        string exerciseId, TimelineFilter filter, long afterSeq, int limit, Func<ExerciseEvent, bool>? visible, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > ReviewErrors.MaxTimelineLimit) throw ReviewErrors.LimitOutOfRange(limit);
         if (afterSeq < 0) throw ReviewErrors.AfterOutOfRange(afterSeq);
         var computed = await ComputedAsync(exerciseId, cancellationToken);
-        return TimelineQuery.Page(computed.Timeline, filter, afterSeq, limit, visible);
+        return TimelineQuery.Page(computed.Timeline, computed.Log.Events, filter, afterSeq, limit, visible);
     }
 
     public async Task<ReplaySnapshot> ReplayAsync(string exerciseId, long atSeq, CancellationToken cancellationToken = default)

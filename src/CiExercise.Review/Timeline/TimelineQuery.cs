@@ -1,3 +1,4 @@
+using CiExercise.Contracts.Events;
 using CiExercise.Review.Model;
 
 namespace CiExercise.Review.Timeline;
@@ -5,15 +6,19 @@ namespace CiExercise.Review.Timeline;
 /// <summary>Narrows the timeline by a filter and pages it by seq.</summary>
 internal static class TimelineQuery
 {
-    public static TimelinePage Page(IReadOnlyList<TimelineEntry> entries, TimelineFilter filter, long afterSeq, int limit, Func<TimelineEntry, bool>? visible)
+    /// <summary>entries[i] is the row of events[i]; visible, when given, is asked about the event (its audience).</summary>
+    public static TimelinePage Page(
+        IReadOnlyList<TimelineEntry> entries, IReadOnlyList<ExerciseEvent> events, TimelineFilter filter, long afterSeq, int limit,
+        Func<ExerciseEvent, bool>? visible)
     {
-        var matches = Matcher(filter, visible);
+        var matches = Matcher(filter);
         var page = new List<TimelineEntry>(Math.Min(limit, 64));
         var matched = 0;
         var more = false;
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (!matches(entry)) continue;
+            var entry = entries[i];
+            if (!matches(entry) || visible is not null && !visible(events[i])) continue;
             matched++;
             if (entry.Seq <= afterSeq) continue;
             if (page.Count < limit) page.Add(entry);
@@ -22,7 +27,7 @@ internal static class TimelineQuery
         return new TimelinePage(page, more ? page[^1].Seq : null, matched);
     }
 
-    private static Func<TimelineEntry, bool> Matcher(TimelineFilter f, Func<TimelineEntry, bool>? visible)
+    private static Func<TimelineEntry, bool> Matcher(TimelineFilter f)
     {
         var organizations = Set(f.OrganizationIds);
         var sectors = f.Sectors is { Count: > 0 } s ? s.ToHashSet() : null;
@@ -38,8 +43,7 @@ internal static class TimelineQuery
             && (objectives is null || e.ObjectiveIds.Any(objectives.Contains))
             && (kinds is null || kinds.Contains(e.Kind))
             && (f.ScenarioFrom is not { } from || e.ScenarioTime >= from)
-            && (f.ScenarioTo is not { } to || e.ScenarioTime <= to)
-            && (visible is null || visible(e));
+            && (f.ScenarioTo is not { } to || e.ScenarioTime <= to);
     }
 
     private static HashSet<string>? Set(IReadOnlyList<string>? values) =>
