@@ -32,20 +32,20 @@ public static class TimelineTable
     ];
 
     /// <summary>
-    /// The rows of the timeline under the filter. Checks the size on the first page, before the caller writes
-    /// anything: throws <see cref="TimelineTooLargeException"/> over <paramref name="maxRows"/>.
+    /// The rows of the timeline the pages give (the whole timeline, or what the reader's audience may see). Checks
+    /// the size on the first page, before the caller writes anything: throws <see cref="TimelineTooLargeException"/>
+    /// over <paramref name="maxRows"/>.
     /// </summary>
     public static async Task<IAsyncEnumerable<IReadOnlyList<object?>>> OpenAsync(
-        IExerciseReviews reviews, string exerciseId, TimelineFilter filter, ReportText t, int maxRows = MaxRows,
-        CancellationToken cancellationToken = default)
+        TimelinePages pages, string exerciseId, ReportText t, int maxRows = MaxRows, CancellationToken cancellationToken = default)
     {
-        var first = await reviews.TimelineAsync(exerciseId, filter, 0, PageSize, cancellationToken);
+        var first = await pages(0, PageSize, cancellationToken);
         if (first.Matched > maxRows) throw new TimelineTooLargeException(exerciseId, first.Matched, maxRows);
-        return Rows(reviews, exerciseId, filter, t, first, maxRows, cancellationToken);
+        return Rows(pages, exerciseId, t, first, maxRows, cancellationToken);
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(
-        IExerciseReviews reviews, string exerciseId, TimelineFilter filter, ReportText t, TimelinePage page, int maxRows,
+        TimelinePages pages, string exerciseId, ReportText t, TimelinePage page, int maxRows,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var written = 0;
@@ -59,10 +59,13 @@ public static class TimelineTable
             }
 
             if (page.NextAfterSeq is not { } after) yield break;
-            page = await reviews.TimelineAsync(exerciseId, filter, after, PageSize, cancellationToken);
+            page = await pages(after, PageSize, cancellationToken);
         }
     }
 }
+
+/// <summary>One page of a timeline after a seq: IExerciseReviews.TimelineAsync, narrowed as the reader needs.</summary>
+public delegate Task<TimelinePage> TimelinePages(long afterSeq, int limit, CancellationToken cancellationToken);
 
 public sealed class TimelineTooLargeException(string exerciseId, int rows, int maxRows)
     : Exception($"The timeline of exercise '{exerciseId}' has {rows} rows, more than the {maxRows} a download holds; filter it or read it page by page.")

@@ -1,6 +1,4 @@
 using CiExercise.Contracts.Ports;
-using CiExercise.Review;
-using CiExercise.Review.Model;
 using CiExercise.Review.Report;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
@@ -23,10 +21,10 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/exercises").WithTags("Reports");
-        api.MapGet("/{id}/review/report", Document).WithName("GetReport").RequireAuthorization(AccessPolicies.ExerciseStaff);
-        api.MapGet("/{id}/review/report.md", Markdown).WithName("GetReportMarkdown").RequireAuthorization(AccessPolicies.ExerciseStaff);
-        api.MapGet("/{id}/review/report.xlsx", Workbook).WithName("GetReportWorkbook").RequireAuthorization(AccessPolicies.ExerciseStaff);
-        api.MapGet("/{id}/review/report.csv", Csv).WithName("GetReportTable").RequireAuthorization(AccessPolicies.ExerciseStaff);
+        api.MapGet("/{id}/review/report", Document).WithName("GetReport").RequireAuthorization(AccessPolicies.ExerciseMember);
+        api.MapGet("/{id}/review/report.md", Markdown).WithName("GetReportMarkdown").RequireAuthorization(AccessPolicies.ExerciseMember);
+        api.MapGet("/{id}/review/report.xlsx", Workbook).WithName("GetReportWorkbook").RequireAuthorization(AccessPolicies.ExerciseMember);
+        api.MapGet("/{id}/review/report.csv", Csv).WithName("GetReportTable").RequireAuthorization(AccessPolicies.ExerciseMember);
         api.MapGet("/{id}/export.json", Export).WithName("ExportExercise").RequireAuthorization(AccessPolicies.ExerciseStaff);
         api.MapPost("/import", Import).WithName("ImportExercise").WithMetadata(BoundedBody.OwnLimit)
             .ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(AccessPolicies.ControllerOfAll);
@@ -34,32 +32,32 @@ public static class ReportEndpoints
     }
 
     public static async Task<Results<Ok<ReportDocument>, ProblemHttpResult>> Document(
-        string id, string? lang, [FromServices] IExerciseReviews reviews, [FromServices] IReportActions actions, CancellationToken cancellationToken)
+        [AsParameters] ReportRequest request, CancellationToken cancellationToken)
     {
-        if (ReportText.Of(lang) is not { } text) return UnknownLanguage(lang);
-        return TypedResults.Ok(await BuildAsync(id, text, reviews, actions, cancellationToken));
+        var (document, _, problem) = await request.ReadAsync(cancellationToken);
+        return problem is not null ? problem : TypedResults.Ok(document);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Markdown(
-        string id, string? lang, [FromServices] IExerciseReviews reviews, [FromServices] IReportActions actions, CancellationToken cancellationToken)
+        [AsParameters] ReportRequest request, CancellationToken cancellationToken)
     {
-        if (ReportText.Of(lang) is not { } text) return UnknownLanguage(lang);
-        var document = await BuildAsync(id, text, reviews, actions, cancellationToken);
+        var (document, _, problem) = await request.ReadAsync(cancellationToken);
+        if (problem is not null) return problem;
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MarkdownRenderer.Render(document)), "text/markdown; charset=utf-8",
-            $"{id}-report-{text.Language}.md");
+            $"{request.Id}-report-{document.Language}.md");
     }
 
     /// <summary>Every table of the report and the whole timeline, one sheet each: written to a private temporary file (a package needs a seekable stream), then sent.</summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Workbook(
-        string id, string? lang, [FromServices] IExerciseReviews reviews, [FromServices] IReportActions actions, ExportLimits limits,
-        CancellationToken cancellationToken)
+        [AsParameters] ReportRequest request, CancellationToken cancellationToken)
     {
-        if (ReportText.Of(lang) is not { } text) return UnknownLanguage(lang);
-        var document = await BuildAsync(id, text, reviews, actions, cancellationToken);
+        var (document, pages, problem) = await request.ReadAsync(cancellationToken);
+        if (problem is not null) return problem;
+        var text = ReportText.Of(document.Language)!;
         IAsyncEnumerable<IReadOnlyList<object?>> timeline;
         try
         {
-            timeline = await TimelineTable.OpenAsync(reviews, id, new TimelineFilter(), text, limits.TimelineRows, cancellationToken);
+            timeline = await TimelineTable.OpenAsync(pages, request.Id, text, request.Limits.TimelineRows, cancellationToken);
         }
         catch (TimelineTooLargeException tooLarge)
         {
@@ -71,7 +69,7 @@ public static class ReportEndpoints
         {
             await XlsxRenderer.WriteAsync(document, file, new XlsxRenderer.ExtraSheet(TimelineTable.Id, TimelineTable.Columns(text), timeline), cancellationToken);
             file.Position = 0;
-            return TypedResults.File(file, XlsxType, $"{id}-report-{text.Language}.xlsx");
+            return TypedResults.File(file, XlsxType, $"{request.Id}-report-{text.Language}.xlsx");
         }
         catch
         {
@@ -82,18 +80,18 @@ public static class ReportEndpoints
 
     /// <summary>One table as CSV; the timeline table streams every event of the log page by page.</summary>
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Csv(
-        string id, string? lang, string? table, [FromServices] IExerciseReviews reviews, [FromServices] IReportActions actions, ExportLimits limits,
-        CancellationToken cancellationToken)
+        [AsParameters] ReportRequest request, string? table, CancellationToken cancellationToken)
     {
-        if (ReportText.Of(lang) is not { } text) return UnknownLanguage(lang);
-        var document = await BuildAsync(id, text, reviews, actions, cancellationToken);
-        var fileName = $"{id}-{table}-{text.Language}.csv";
+        var (document, pages, problem) = await request.ReadAsync(cancellationToken);
+        if (problem is not null) return problem;
+        var text = ReportText.Of(document.Language)!;
+        var fileName = $"{request.Id}-{table}-{text.Language}.csv";
         if (table == TimelineTable.Id)
         {
             IAsyncEnumerable<IReadOnlyList<object?>> rows;
             try
             {
-                rows = await TimelineTable.OpenAsync(reviews, id, new TimelineFilter(), text, limits.TimelineRows, cancellationToken);
+                rows = await TimelineTable.OpenAsync(pages, request.Id, text, request.Limits.TimelineRows, cancellationToken);
             }
             catch (TimelineTooLargeException tooLarge)
             {
@@ -135,17 +133,6 @@ public static class ReportEndpoints
                 problem.Code, problem.Message);
         }
     }
-
-    private static async Task<ReportDocument> BuildAsync(
-        string id, ReportText text, IExerciseReviews reviews, IReportActions actions, CancellationToken cancellationToken)
-    {
-        var review = await reviews.GetAsync(id, cancellationToken);
-        return ReportBuilder.Build(review, await actions.ForAsync(review, cancellationToken), text);
-    }
-
-    private static ProblemHttpResult UnknownLanguage(string? lang) =>
-        ApiProblems.Create(StatusCodes.Status400BadRequest, "Invalid request", "report.unknown-language",
-            $"There is no report in '{Contracts.Limits.Quote(lang)}'; lang is ja or en.");
 
     private static ProblemHttpResult TimelineTooLarge(TimelineTooLargeException tooLarge) =>
         ApiProblems.Create(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", "report.timeline-too-large", tooLarge.Message);

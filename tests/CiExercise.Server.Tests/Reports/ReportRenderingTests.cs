@@ -148,10 +148,10 @@ public sealed class ReportRenderingTests
     public async Task A_timeline_over_the_bound_is_refused_before_a_row_is_written()
     {
         var reviews = new PagedTimeline(5);
+        TimelinePages pages = (after, limit, cancellationToken) => reviews.TimelineAsync("ex", new(), after, limit, cancellationToken);
 
-        var refused = await Assert.ThrowsAsync<TimelineTooLargeException>(() =>
-            TimelineTable.OpenAsync(reviews, "ex", new(), ReportText.En, maxRows: 4, Cancel));
-        var rows = await TimelineTable.OpenAsync(reviews, "ex", new(), ReportText.En, maxRows: 5, Cancel);
+        var refused = await Assert.ThrowsAsync<TimelineTooLargeException>(() => TimelineTable.OpenAsync(pages, "ex", ReportText.En, maxRows: 4, Cancel));
+        var rows = await TimelineTable.OpenAsync(pages, "ex", ReportText.En, maxRows: 5, Cancel);
 
         Assert.Equal(5, refused.Rows);
         Assert.Equal([1L, 2L, 3L, 4L, 5L], await rows.Select(r => (long)r[0]!).ToListAsync(Cancel));
