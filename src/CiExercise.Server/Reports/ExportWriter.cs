@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CiExercise.Contracts.Events;
@@ -19,7 +20,10 @@ internal static class ExportWriter
     public static async Task WriteAsync(ExerciseRecord record, IEventLog log, Stream body, CancellationToken cancellationToken)
     {
         var lastSeq = await log.ReadLastSeqAsync(record.Id, cancellationToken);
-        await using var writer = new Utf8JsonWriter(body, WriterOptions);
+        // JSON goes to a buffer that is sent after each page: the serializer flushes its writer synchronously,
+        // which a response body refuses.
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("format", ExportFormat.Format);
         writer.WriteNumber("version", ExportFormat.Version);
@@ -35,11 +39,18 @@ internal static class ExportWriter
             if (page.Count == 0) break;
             foreach (var e in page) JsonSerializer.Serialize(writer, e, ScenarioJson.Options);
             after = page[^1].Seq;
-            await writer.FlushAsync(cancellationToken);
+            await SendAsync(writer, buffer, body, cancellationToken);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        await SendAsync(writer, buffer, body, cancellationToken);
+    }
+
+    private static async Task SendAsync(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, Stream body, CancellationToken cancellationToken)
+    {
+        writer.Flush();
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        buffer.ResetWrittenCount();
     }
 }
