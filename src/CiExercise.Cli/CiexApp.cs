@@ -22,14 +22,51 @@ public static class CiexApp
 
     private static RootCommand Root(TextWriter output, TextWriter error, TimeProvider time)
     {
-        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, load-test a server.")
+        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, load-test a server, download reports.")
         {
             ValidateCommand(output),
             MselCommand(output, time),
             Load.LoadCommand.Load(output, error, new Load.Figures.StoreCeiling()),
             Load.LoadCommand.BareHub(output),
+            ReportCommand(output, error),
         };
     }
+
+    private static Command ReportCommand(TextWriter output, TextWriter error)
+    {
+        var exercise = new Argument<string>("EXERCISE") { Description = "The exercise id." };
+        var server = new Option<Uri>("--server")
+        {
+            Description = "The server's address, e.g. https://ciex.example.org/.",
+            Required = true,
+            CustomParser = result => ParseServer(result.Tokens.Single().Value, result),
+        };
+        var format = new Option<string>("--format") { Description = "md, csv (one table), xlsx (every table and the timeline) or json (the whole record).", Required = true };
+        format.AcceptOnlyFromAmong(ReportRunner.Formats);
+        var outFile = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var table = new Option<string?>("--table") { Description = "With --format csv: the table id (timeline: every event)." };
+        var language = new Option<string>("--lang") { Description = "ja or en.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("ja", "en");
+        var token = new Option<string?>("--token") { Description = $"A controller's or evaluator's token; default: the {ReportRunner.TokenVariable} environment variable." };
+        var command = new Command("report", "Download an exercise's after-action report, one of its tables, or its whole record.")
+        {
+            exercise, server, format, outFile, table, language, token,
+        };
+        command.SetAction((parse, cancellationToken) => new ReportRunner(output, error).RunAsync(
+            parse.GetValue(exercise)!, WithSlash(parse.GetValue(server)!), parse.GetValue(format)!, parse.GetValue(outFile)!, parse.GetValue(table),
+            parse.GetValue(language)!, parse.GetValue(token), cancellationToken));
+        return command;
+    }
+
+    private static Uri? ParseServer(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+        result.AddError($"--server '{text}' is not an http or https address such as https://ciex.example.org/.");
+        return null;
+    }
+
+    /// <summary>A base address without a trailing slash would drop its last segment from every relative path.</summary>
+    private static Uri WithSlash(Uri server) => server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
 
     private static Command ValidateCommand(TextWriter output)
     {

@@ -1,14 +1,15 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using CiExercise.Review.Report;
 using CiExercise.Storage.JoinLinks;
 
 namespace CiExercise.Server.Exercises;
 
 /// <summary>
 /// The join links of an exercise as a CSV for distribution (mail merge, printing): UTF-8 with a byte-order
-/// mark so that Excel reads Japanese names correctly, RFC 4180 quoting. The ZIP holds one such CSV per
-/// organization, for each organization's coordinator, and one for the exercise staff.
+/// mark so that Excel reads Japanese names correctly, RFC 4180 quoting and the formula guard of the report's CSV
+/// (CsvRenderer). The ZIP holds one such CSV per organization, for each organization's coordinator, and one for
+/// the exercise staff.
 /// </summary>
 internal static class JoinLinkCsv
 {
@@ -24,7 +25,7 @@ internal static class JoinLinkCsv
         foreach (var (link, url) in links)
         {
             string?[] row = [link.Name, link.Kind, link.OrganizationId, link.Role, Time(link.ExpiresAt), url, link.Email];
-            text.Append(string.Join(',', row.Select(Quote))).Append("\r\n");
+            text.Append(CsvRenderer.Line(row)).Append("\r\n");
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
@@ -46,13 +47,5 @@ internal static class JoinLinkCsv
         return buffer.ToArray();
     }
 
-    public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    // Cells that a spreadsheet would run as a formula are prefixed with a quote mark (CSV injection).
-    private static string Quote(string? value)
-    {
-        var cell = value ?? "";
-        if (cell.Length > 0 && "=+-@".Contains(cell[0], StringComparison.Ordinal)) cell = "'" + cell;
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
-    }
+    public static string Time(DateTimeOffset time) => ReportText.Wall(time);
 }

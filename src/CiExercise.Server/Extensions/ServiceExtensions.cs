@@ -1,7 +1,9 @@
 using CiExercise.Grains;
+using CiExercise.Review;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Health;
 using CiExercise.Server.Hosting;
+using CiExercise.Server.Reports;
 using CiExercise.Server.Scenarios;
 
 namespace CiExercise.Server.Extensions;
@@ -19,11 +21,13 @@ public static class ServiceExtensions
         services.AddCiExerciseStorage(builder.Configuration);
         services.AddCiExerciseScheduling(builder.Configuration);
         services.AddCiExerciseGrains(builder.Configuration);
+        services.AddCiExerciseReview();
 
         services.AddSingleton(new ScenarioFolder(paths.Resolve(builder.Configuration["Scenarios:Directory"], "scenarios")));
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<CommunicationChecks.CheckReports>();
         services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
+        services.AddCiExerciseReports(builder.Configuration);
         // Registered after the silo so that the silo is running when the sample exercise is created.
         services.AddHostedService<ScenarioLoader>();
         services.AddHostedService<SampleExerciseSeeder>();

@@ -73,6 +73,18 @@ public static class AccessMatrix
         ["POST /api/exercises/{id}/communication-checks/{checkId}/close"] = ControllersOfA,
         ["POST /api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}/acknowledgement"] = [Caller.ParticipantOwnOrg],
         ["POST /api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}/pass-on"] = [Caller.ParticipantOwnOrg],
+        // A participant reads the review once the exercise has ended (ReviewApiTests); here it has not, so only staff.
+        ["GET /api/exercises/{id}/review/"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/timeline"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/replay"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/replay/organizations/{orgId}"] = StaffOfA,
+        // The report reads as the review does (a participant once ended: ReportEndpointTests).
+        ["GET /api/exercises/{id}/review/report"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.md"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.xlsx"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.csv"] = StaffOfA,
+        ["GET /api/exercises/{id}/export.json"] = StaffOfA,
+        ["POST /api/exercises/import"] = [Caller.ControllerOfAll],
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };

@@ -11,9 +11,15 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Before the server starts (for example to listen on a real port).</summary>
+    protected virtual void Configure(ServerFactory factory)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         Factory = new ServerFactory(_directory.Path, Settings);
+        Configure(Factory);
         Api = await Factory.SignInAsync(TestPrincipals.ControllerOfAll);
     }
 
