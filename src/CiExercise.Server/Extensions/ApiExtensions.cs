@@ -70,6 +70,7 @@ public static class ApiExtensions
         app.MapEventEndpoints();
         app.MapPresenceEndpoints();
         app.MapCommunicationCheckEndpoints();
+        app.MapHotWashEndpoints();
         app.MapImprovementEndpoints();
     }
 }
