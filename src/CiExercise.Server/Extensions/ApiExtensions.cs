@@ -71,6 +71,7 @@ public static class ApiExtensions
         app.MapPresenceEndpoints();
         app.MapCommunicationCheckEndpoints();
         app.MapHotWashEndpoints();
+        app.MapReviewEndpoints();
         app.MapImprovementEndpoints();
     }
 }
