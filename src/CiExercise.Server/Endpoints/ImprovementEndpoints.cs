@@ -31,6 +31,7 @@ public static class ImprovementEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).WithIdempotencyKey();
         api.MapPut("/{actionId}", Update).WithName("UpdateCorrectiveAction").RequireAuthorization(AccessPolicies.ExerciseAssessor)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapGet("/{actionId}/history", History).WithName("CorrectiveActionHistory").RequireAuthorization(AccessPolicies.ExerciseStaff);
         app.MapGet("/api/improvement/trends", Trend).WithTags("Improvement plan").WithName("ImprovementTrends")
             .RequireAuthorization(AccessPolicies.Controller);
         return app;
@@ -43,17 +44,24 @@ public static class ImprovementEndpoints
         return TypedResults.Ok(await plan.ForAsync(id, cancellationToken));
     }
 
+    /// <summary>Every version the action went through, oldest first: what was recorded is never lost by a later edit.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<CorrectiveAction>>, ProblemHttpResult>> History(
+        string id, string actionId, ICorrectiveActionStore store, CancellationToken cancellationToken)
+    {
+        if (actionId.Length > Limits.IdLength || await store.HistoryAsync(actionId, cancellationToken) is not [{ } first, ..] versions
+            || first.ExerciseId != id)
+            return ActionNotFound(id, actionId);
+        return TypedResults.Ok(versions);
+    }
+
     public static async Task<Results<Created<CorrectiveAction>, ValidationProblem, ProblemHttpResult>> Add(
         string id, CorrectiveActionRequest? request, IExerciseCatalog catalog, ExerciseScenarios exercises,
         ICorrectiveActionStore store, IEventLog log, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         if (await catalog.GetAsync(id, cancellationToken) is not { } exercise) return ApiProblems.ExerciseNotFound(id);
-        if (request is null) return FieldErrors.Single("body", "Send the corrective action as a JSON object.");
-        var errors = new FieldErrors();
         var now = time.GetUtcNow();
-        if (await CorrectiveActionChecks.CheckAsync(id, request, exercises.Of(exercise), DueFrom(exercise), DueUntil(now), log, errors,
-                cancellationToken) is not { } checkedAction)
-            return errors.Problem();
+        var (checkedAction, problem) = await CorrectiveActionChecks.CheckAsync(exercise, exercises.Of(exercise), request, now, log, cancellationToken);
+        if (problem is not null) return problem;
 
         var author = ExercisePrincipal.From(context.User)!.Name;
         var key = IdempotencyKeys.Of(context) is { } clientKey ? ClientActionId.DedupeKey($"{id}\n{author}", clientKey) : null;
@@ -65,7 +73,7 @@ public static class ImprovementEndpoints
                 $"per exercise and {CorrectiveActionLimits.Stored} in all are kept.");
 
         var action = Apply(new CorrectiveAction($"ca-{Guid.NewGuid():N}", id, null, null, null, null, null, "", "", null, null,
-            CorrectiveActionStatus.Open, author, now, author, now, 1), checkedAction, author, now);
+            CorrectiveActionStatus.Open, author, now, author, now, 1), checkedAction!, author, now);
         var added = await store.AddAsync(action, key, cancellationToken);
         var replayed = added.Id != action.Id;
         if (replayed && !SameContent(added, action))
@@ -81,22 +89,19 @@ public static class ImprovementEndpoints
     {
         if (await catalog.GetAsync(id, cancellationToken) is not { } exercise) return ApiProblems.ExerciseNotFound(id);
         if (actionId.Length > Limits.IdLength || await store.GetAsync(actionId, cancellationToken) is not { } current || current.ExerciseId != id)
-            return ApiProblems.NotFound("corrective-action.not-found", $"Exercise '{id}' raised no corrective action '{Limits.Quote(actionId)}'.");
+            return ActionNotFound(id, actionId);
         if (IfMatch(context) is not { } expected)
             return ApiProblems.Create(StatusCodes.Status428PreconditionRequired, "Precondition required", "corrective-action.version-required",
                 $"Send the version you edited as 'If-Match: \"{current.Version}\"' (the ETag of the action), so that no one else's change is overwritten.");
-        if (request is null) return FieldErrors.Single("body", "Send the corrective action as a JSON object.");
-        var errors = new FieldErrors();
         var now = time.GetUtcNow();
-        if (await CorrectiveActionChecks.CheckAsync(id, request, exercises.Of(exercise), DueFrom(exercise), DueUntil(now), log, errors,
-                cancellationToken) is not { } checkedAction)
-            return errors.Problem();
+        var (checkedAction, problem) = await CorrectiveActionChecks.CheckAsync(exercise, exercises.Of(exercise), request, now, log, cancellationToken);
+        if (problem is not null) return problem;
 
         try
         {
-            var updated = await store.UpdateAsync(Apply(current, checkedAction, ExercisePrincipal.From(context.User)!.Name, now), expected,
+            var updated = await store.UpdateAsync(Apply(current, checkedAction!, ExercisePrincipal.From(context.User)!.Name, now), expected,
                 cancellationToken);
-            if (updated is null) return ApiProblems.NotFound("corrective-action.not-found", $"Exercise '{id}' raised no corrective action '{actionId}'.");
+            if (updated is null) return ActionNotFound(id, actionId);
             context.Response.Headers.ETag = ETag(updated.Version);
             return TypedResults.Ok(updated);
         }
@@ -139,9 +144,8 @@ public static class ImprovementEndpoints
     private static bool SameContent(CorrectiveAction a, CorrectiveAction b) =>
         a with { Id = b.Id, CreatedAt = b.CreatedAt, UpdatedAt = b.UpdatedAt, Version = b.Version, UpdatedBy = b.UpdatedBy } == b;
 
-    private static DateOnly DueFrom(ExerciseRecord exercise) => DateOnly.FromDateTime(exercise.CreatedAt.UtcDateTime).AddDays(-1);
-
-    private static DateOnly DueUntil(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddYears(CorrectiveActionLimits.DueYears);
+    private static ProblemHttpResult ActionNotFound(string id, string actionId) =>
+        ApiProblems.NotFound("corrective-action.not-found", $"Exercise '{id}' raised no corrective action '{Limits.Quote(actionId)}'.");
 
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

@@ -7,6 +7,7 @@ using CiExercise.Review.Model;
 using CiExercise.Server.Problems;
 using CiExercise.Server.Requests;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CiExercise.Server.Improvement;
 
@@ -21,10 +22,24 @@ internal sealed record CheckedAction(
 /// </summary>
 internal static class CorrectiveActionChecks
 {
-    public static async Task<CheckedAction?> CheckAsync(
-        string exerciseId, CorrectiveActionRequest request, Scenario scenario, DateOnly earliestDue, DateOnly latestDue, IEventLog log,
-        FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>The request checked against the exercise (its scenario and record); the problem to answer when it fails.</summary>
+    public static async Task<(CheckedAction? Action, ValidationProblem? Problem)> CheckAsync(
+        ExerciseRecord exercise, Scenario scenario, CorrectiveActionRequest? request, DateTimeOffset now, IEventLog log,
+        CancellationToken cancellationToken)
     {
+        if (request is null) return (null, FieldErrors.Single("body", "Send the corrective action as a JSON object."));
+        var errors = new FieldErrors();
+        var action = await CheckAsync(exercise, scenario, request, now, log, errors, cancellationToken);
+        return action is null ? (null, errors.Problem()) : (action, null);
+    }
+
+    private static async Task<CheckedAction?> CheckAsync(
+        ExerciseRecord exercise, Scenario scenario, CorrectiveActionRequest request, DateTimeOffset now, IEventLog log, FieldErrors errors,
+        CancellationToken cancellationToken)
+    {
+        // A due date before the exercise was held says nothing; one decades ahead is a typo.
+        var earliestDue = DateOnly.FromDateTime(exercise.CreatedAt.UtcDateTime).AddDays(-1);
+        var latestDue = DateOnly.FromDateTime(now.UtcDateTime).AddYears(CorrectiveActionLimits.DueYears);
         errors.Required("finding", request.Finding).Length("finding", request.Finding, CorrectiveActionLimits.TextLength)
             .Required("action", request.Action).Length("action", request.Action, CorrectiveActionLimits.TextLength)
             .Id("objectiveId", request.ObjectiveId).Id("taskId", request.TaskId).Id("ownerOrganizationId", request.OwnerOrganizationId)
@@ -63,8 +78,8 @@ internal static class CorrectiveActionChecks
         if (request.ObservationSeq is { } seq)
         {
             if (seq <= 0) errors.Add("observationSeq", "'observationSeq' is the seq of an observation of this exercise (1 or more).");
-            else if (!await IsObservationAsync(log, exerciseId, seq, cancellationToken))
-                errors.Add("observationSeq", $"Event {seq} of exercise '{exerciseId}' is not an observation.");
+            else if (!await IsObservationAsync(log, exercise.Id, seq, cancellationToken))
+                errors.Add("observationSeq", $"Event {seq} of exercise '{exercise.Id}' is not an observation.");
         }
         if (errors.Any) return null;
 

@@ -79,6 +79,7 @@ public static class AccessMatrix
         ["GET /api/exercises/{id}/corrective-actions/"] = StaffOfA,
         ["POST /api/exercises/{id}/corrective-actions/"] = AssessorsOfA,
         ["PUT /api/exercises/{id}/corrective-actions/{actionId}"] = AssessorsOfA,
+        ["GET /api/exercises/{id}/corrective-actions/{actionId}/history"] = StaffOfA,
         ["GET /api/improvement/trends"] = Controllers,
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,

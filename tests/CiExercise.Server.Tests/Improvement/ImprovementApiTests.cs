@@ -78,6 +78,11 @@ public sealed class ImprovementApiTests(ServerFixture server) : IClassFixture<Se
             Assert.Equal(2, json.RootElement.GetProperty("currentVersion").GetInt32());
         Assert.Equal("corrective-action.not-found", (await ProblemAssert.ReadAsync(unknown, HttpStatusCode.NotFound)).Code);
         Assert.Equal([done], (await _api.GetAsync<CorrectiveActionList>(Url(id))).Raised);
+        var observer = await server.Factory.SignInAsync(TestPrincipals.Observer(id));
+        Assert.Equal([added, done], await observer.GetAsync<CorrectiveAction[]>($"{Url(id)}/{added.Id}/history"));
+        using var elsewhere = await _api.Http.GetAsync($"{Url((await _api.CreateExerciseAsync()).Id)}/{added.Id}/history",
+            TestContext.Current.CancellationToken);
+        Assert.Equal("corrective-action.not-found", (await ProblemAssert.ReadAsync(elsewhere, HttpStatusCode.NotFound)).Code);
     }
 
     [Fact]
