@@ -27,7 +27,7 @@ public sealed class CarriedActionTests(ServerFixture server) : IClassFixture<Ser
         using var recorded = await evaluator.PostAsync($"/api/exercises/{first}/corrective-actions", new
         {
             objectiveId = "report", taskId = "notify-ministry", kpi = "Acknowledgement", ownerOrganizationId = "bank",
-            finding = "第一報が所管省庁に届かなかった", action = "当番表と連絡先を見直す", due = "2026-06-30",
+            finding = "第一報が所管省庁に届かなかった", action = "当番表と連絡先を見直す", due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6),
         });
         var action = await ApiClient.ReadAsync<CorrectiveAction>(recorded, HttpStatusCode.Created);
 

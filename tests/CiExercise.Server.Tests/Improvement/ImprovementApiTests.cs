@@ -20,16 +20,17 @@ public sealed class ImprovementApiTests(ServerFixture server) : IClassFixture<Se
         var id = (await _api.CreateExerciseAsync()).Id;
         var evaluator = await server.Factory.SignInAsync(TestPrincipals.Evaluator(id));
 
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3);
         using var response = await evaluator.PostAsync(Url(id), new
         {
             objectiveId = "report", kpi = "response-window", finding = "報告が遅れた", action = "連絡網を見直す", ownerOrganizationId = "bank",
-            due = "2027-03-31", status = "in-progress",
+            due, status = "in-progress",
         });
         var added = await ApiClient.ReadAsync<CorrectiveAction>(response, HttpStatusCode.Created);
 
         Assert.Equal(("report", "incident-reporting", "ResponseWindow", CorrectiveActionStatus.InProgress, 1, "Evaluator"),
             (added.ObjectiveId, added.Capability, added.Kpi, added.Status, added.Version, added.CreatedBy));
-        Assert.Equal(new DateOnly(2027, 3, 31), added.Due);
+        Assert.Equal(due, added.Due);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         Assert.Equal($"/api/exercises/{id}/corrective-actions/{added.Id}", response.Headers.Location?.OriginalString);
         var observer = await server.Factory.SignInAsync(TestPrincipals.Observer(id));
