@@ -6,6 +6,7 @@ using CiExercise.Contracts.Ports;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Grains.Scenarios;
 using CiExercise.Review.Improvement;
+using CiExercise.Review.Report;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Improvement;
 using CiExercise.Server.Problems;
@@ -37,7 +38,7 @@ public static class ImprovementEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<CorrectiveActionList>, ProblemHttpResult>> List(
+    public static async Task<Results<Ok<ReportActions>, ProblemHttpResult>> List(
         string id, ExerciseScenarios exercises, ImprovementPlan plan, CancellationToken cancellationToken)
     {
         if (await exercises.FindAsync(id, cancellationToken) is null) return ApiProblems.ExerciseNotFound(id);

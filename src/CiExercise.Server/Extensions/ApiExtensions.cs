@@ -72,6 +72,7 @@ public static class ApiExtensions
         app.MapCommunicationCheckEndpoints();
         app.MapHotWashEndpoints();
         app.MapReviewEndpoints();
+        app.MapReportEndpoints();
         app.MapImprovementEndpoints();
     }
 }

@@ -3,28 +3,27 @@ using CiExercise.Contracts.Ports;
 using CiExercise.Review;
 using CiExercise.Review.Improvement;
 using CiExercise.Review.Model;
+using CiExercise.Review.Report;
 using CiExercise.Server.Identity;
 
 namespace CiExercise.Server.Improvement;
 
-/// <summary>An exercise's improvement plan: the actions raised in it and those carried in from earlier exercises.</summary>
-public sealed record CorrectiveActionList(IReadOnlyList<CorrectiveAction> Raised, IReadOnlyList<CarriedAction> Carried);
-
 /// <summary>
 /// The improvement plan across exercises, read from the store and the exercises' reviews: what an exercise raised,
-/// what it carries in (Recurrence over its review) and the trend of the newest exercises.
+/// what it carries in (Recurrence over its review) and the trend of the newest exercises. The report takes its
+/// actions from here too (IReportActions), so the report prints what the page shows.
 /// </summary>
-public sealed class ImprovementPlan(ICorrectiveActionStore store, IExerciseCatalog catalog, IExerciseReviews reviews)
+public sealed class ImprovementPlan(ICorrectiveActionStore store, IExerciseCatalog catalog, IExerciseReviews reviews) : IReportActions
 {
     /// <summary>The exercise's plan, with recurrence judged on its review as it is now.</summary>
-    public async Task<CorrectiveActionList> ForAsync(string exerciseId, CancellationToken cancellationToken) =>
+    public async Task<ReportActions> ForAsync(string exerciseId, CancellationToken cancellationToken) =>
         await ForAsync(await reviews.GetAsync(exerciseId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The plan of the review's exercise: actions raised in it, oldest first, and the actions of exercises created
-    /// before it that concern it (the same for every reader of the same review, so reports print what the page shows).
+    /// before it that concern it, with whether their findings recurred in this review.
     /// </summary>
-    public async Task<CorrectiveActionList> ForAsync(ExerciseReview review, CancellationToken cancellationToken)
+    public async Task<ReportActions> ForAsync(ExerciseReview review, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
         var actions = await store.ListAsync(CorrectiveActionLimits.Stored, cancellationToken);
@@ -32,7 +31,7 @@ public sealed class ImprovementPlan(ICorrectiveActionStore store, IExerciseCatal
         var created = exercises.FirstOrDefault(e => e.Id == review.ExerciseId)?.CreatedAt;
         var earlier = exercises.Where(e => created is null || e.CreatedAt < created).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         earlier.Remove(review.ExerciseId);
-        return new CorrectiveActionList(
+        return new ReportActions(
             actions.Where(a => a.ExerciseId == review.ExerciseId).ToList(),
             Recurrence.Carried(review, actions.Where(a => earlier.Contains(a.ExerciseId))));
     }

@@ -76,6 +76,13 @@ public static class AccessMatrix
         ["GET /api/exercises/{id}/review/timeline"] = StaffOfA,
         ["GET /api/exercises/{id}/review/replay"] = StaffOfA,
         ["GET /api/exercises/{id}/review/replay/organizations/{orgId}"] = StaffOfA,
+        // The report reads as the review does (a participant once ended: ReportEndpointTests).
+        ["GET /api/exercises/{id}/review/report"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.md"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.xlsx"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.csv"] = StaffOfA,
+        ["GET /api/exercises/{id}/export.json"] = StaffOfA,
+        ["POST /api/exercises/import"] = [Caller.ControllerOfAll],
         ["GET /api/exercises/{id}/corrective-actions/"] = StaffOfA,
         ["POST /api/exercises/{id}/corrective-actions/"] = AssessorsOfA,
         ["PUT /api/exercises/{id}/corrective-actions/{actionId}"] = AssessorsOfA,

@@ -1,7 +1,7 @@
 using System.Net;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Improvement;
-using CiExercise.Server.Improvement;
+using CiExercise.Review.Report;
 using CiExercise.Server.Tests.Infrastructure;
 
 namespace CiExercise.Server.Tests.Improvement;
@@ -33,16 +33,16 @@ public sealed class CarriedActionTests(ServerFixture server) : IClassFixture<Ser
 
         // The second exercise sees it before play, open and not (yet) recurred; the first does not carry its own.
         var second = (await _api.CreateExerciseAsync(scenarioId: ScenarioId)).Id;
-        var before = await _api.GetAsync<CorrectiveActionList>($"/api/exercises/{second}/corrective-actions");
+        var before = await _api.GetAsync<ReportActions>($"/api/exercises/{second}/corrective-actions");
         var carriedBefore = Assert.Single(before.Carried);
         Assert.Equal((action, false), (carriedBefore.Action, carriedBefore.Recurred));
         Assert.Empty(before.Raised);
-        Assert.Empty((await _api.GetAsync<CorrectiveActionList>($"/api/exercises/{first}/corrective-actions")).Carried);
+        Assert.Empty((await _api.GetAsync<ReportActions>($"/api/exercises/{first}/corrective-actions")).Carried);
 
         // Played again: the same task rated M, the same KPI missed by the same organization.
         await PlayAsync(second, HseepRating.M);
         var observer = await server.Factory.SignInAsync(TestPrincipals.Observer(second));
-        var after = await observer.GetAsync<CorrectiveActionList>($"/api/exercises/{second}/corrective-actions");
+        var after = await observer.GetAsync<ReportActions>($"/api/exercises/{second}/corrective-actions");
 
         var carried = Assert.Single(after.Carried);
         Assert.Equal(action, carried.Action);
@@ -50,6 +50,11 @@ public sealed class CarriedActionTests(ServerFixture server) : IClassFixture<Ser
         Assert.Collection(carried.Evidence,
             line => Assert.StartsWith("Task report/notify-ministry (incident-reporting) rated M again", line),
             line => Assert.Equal("KPI Acknowledgement missed again by bank on inject i1-alert: never acknowledged", line));
+
+        // The report prints what the page shows (the improvement plan is the report's IReportActions).
+        var report = await _api.GetAsync<ReportDocument>($"/api/exercises/{second}/review/report?lang=en");
+        var row = Assert.Single(Assert.Single(report.Sections.Single(s => s.Id == "earlier_findings").Tables).Rows);
+        Assert.Equal([first, action.Id], row.Take(2).Select(cell => cell?.ToString()));
     }
 
     /// <summary>Starts the exercise, waits for the alert to reach the bank, rates the task as the evaluator and ends it.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 using CiExercise.Contracts.Improvement;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Review.Improvement;
-using CiExercise.Server.Improvement;
+using CiExercise.Review.Report;
 using CiExercise.Server.Tests.Infrastructure;
 
 namespace CiExercise.Server.Tests.Improvement;
@@ -34,7 +34,7 @@ public sealed class ImprovementApiTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         Assert.Equal($"/api/exercises/{id}/corrective-actions/{added.Id}", response.Headers.Location?.OriginalString);
         var observer = await server.Factory.SignInAsync(TestPrincipals.Observer(id));
-        var list = await observer.GetAsync<CorrectiveActionList>(Url(id));
+        var list = await observer.GetAsync<ReportActions>(Url(id));
         Assert.Equal([added], list.Raised);
         Assert.Empty(list.Carried);
     }
@@ -53,7 +53,7 @@ public sealed class ImprovementApiTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(added, await ApiClient.ReadAsync<CorrectiveAction>(retry, HttpStatusCode.Created));
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal("idempotency.key-reused", (await ProblemAssert.ReadAsync(other, HttpStatusCode.UnprocessableEntity)).Code);
-        Assert.Single((await _api.GetAsync<CorrectiveActionList>(Url(id))).Raised);
+        Assert.Single((await _api.GetAsync<ReportActions>(Url(id))).Raised);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ImprovementApiTests(ServerFixture server) : IClassFixture<Se
         using (var json = JsonDocument.Parse(await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)))
             Assert.Equal(2, json.RootElement.GetProperty("currentVersion").GetInt32());
         Assert.Equal("corrective-action.not-found", (await ProblemAssert.ReadAsync(unknown, HttpStatusCode.NotFound)).Code);
-        Assert.Equal([done], (await _api.GetAsync<CorrectiveActionList>(Url(id))).Raised);
+        Assert.Equal([done], (await _api.GetAsync<ReportActions>(Url(id))).Raised);
         var observer = await server.Factory.SignInAsync(TestPrincipals.Observer(id));
         Assert.Equal([added, done], await observer.GetAsync<CorrectiveAction[]>($"{Url(id)}/{added.Id}/history"));
         using var elsewhere = await _api.Http.GetAsync($"{Url((await _api.CreateExerciseAsync()).Id)}/{added.Id}/history",
@@ -113,7 +113,7 @@ public sealed class ImprovementApiTests(ServerFixture server) : IClassFixture<Se
         var unknownTask = await ProblemAssert.ReadAsync(await _api.PostAsync(Url(id), new { objectiveId = "report", taskId = "t", finding = "f", action = "a" }),
             HttpStatusCode.BadRequest);
         Assert.Equal(["taskId"], unknownTask.Fields);
-        Assert.Empty((await _api.GetAsync<CorrectiveActionList>(Url(id))).Raised);
+        Assert.Empty((await _api.GetAsync<ReportActions>(Url(id))).Raised);
         using var missing = await _api.PostAsync(Url("t-no-such-ex"), new { finding = "f", action = "a" });
         Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(missing, HttpStatusCode.NotFound)).Code);
     }
