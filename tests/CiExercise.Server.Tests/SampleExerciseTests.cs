@@ -6,7 +6,8 @@ namespace CiExercise.Server.Tests;
 
 public sealed class SampleExerciseTests : IDisposable
 {
-    private static readonly Dictionary<string, string?> Settings = new() { ["Samples:CreateOnEmpty"] = "true" };
+    // The scenario named, since the test folder holds more than one (improve-test.yaml sorts first).
+    private static readonly Dictionary<string, string?> Settings = new() { ["Samples:CreateOnEmpty"] = "true", ["Samples:ScenarioId"] = TestScenario.Id };
 
     private readonly TempDirectory _directory = new();
 

@@ -27,6 +27,9 @@ public static class ServiceExtensions
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<CommunicationChecks.CheckReports>();
         services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
+        // Before the reports, whose fallback IReportActions (the store alone, nothing carried) is only added when none is.
+        services.AddSingleton<CiExercise.Server.Improvement.ImprovementPlan>();
+        services.AddSingleton<CiExercise.Review.Report.IReportActions>(sp => sp.GetRequiredService<CiExercise.Server.Improvement.ImprovementPlan>());
         services.AddCiExerciseReports(builder.Configuration);
         // Registered after the silo so that the silo is running when the sample exercise is created.
         services.AddHostedService<ScenarioLoader>();

@@ -26,6 +26,7 @@ public static class AccessMatrix
     private static readonly Caller[] MembersOfA =
         [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.ParticipantOwnOrg, Caller.ParticipantOtherOrg, Caller.Evaluator, Caller.Observer];
     private static readonly Caller[] StaffOfA = [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.Evaluator, Caller.Observer];
+    private static readonly Caller[] AssessorsOfA = [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.Evaluator];
     private static readonly Caller[] ReadersOfOwnOrg =
         [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.ParticipantOwnOrg, Caller.Evaluator, Caller.Observer];
 
@@ -85,6 +86,11 @@ public static class AccessMatrix
         ["GET /api/exercises/{id}/review/report.csv"] = StaffOfA,
         ["GET /api/exercises/{id}/export.json"] = StaffOfA,
         ["POST /api/exercises/import"] = [Caller.ControllerOfAll],
+        ["GET /api/exercises/{id}/corrective-actions/"] = StaffOfA,
+        ["POST /api/exercises/{id}/corrective-actions/"] = AssessorsOfA,
+        ["PUT /api/exercises/{id}/corrective-actions/{actionId}"] = AssessorsOfA,
+        ["GET /api/exercises/{id}/corrective-actions/{actionId}/history"] = StaffOfA,
+        ["GET /api/improvement/trends"] = Controllers,
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };
