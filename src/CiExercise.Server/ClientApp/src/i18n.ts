@@ -137,6 +137,7 @@ export const dictionary = {
   "action.RecordObservation": ["Observation", "評価記録"],
   "action.AcknowledgeCheck": ["Check acknowledgement", "通信確認への応答"],
   "action.PassOnCheck": ["Check passed on", "通信確認の転送"],
+  "action.SubmitHotWash": ["Hot-wash answers", "ホットウォッシュの回答"],
   "command.waiting": ["Waiting to send: {0}. Retrying until the server answers.", "送信待ち: {0}。サーバーが応答するまで再送します。"],
   decisions: ["Decisions recorded", "記録済みの意思決定"],
   selectInject: ["Select an inject in the inbox (J / K).", "受信箱からインジェクトを選択してください（J / K）。"],
