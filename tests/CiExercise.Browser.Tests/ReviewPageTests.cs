@@ -65,7 +65,8 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(bands.Locator("[data-kind=speed]").First).ToBeVisibleAsync();
         await control.GetByTestId("tl-wall").CheckAsync();
         await Expect(bands).ToHaveAttributeAsync("data-axis", "wall");
-        await control.GetByText("Scenario time", new() { Exact = true }).First.ClickAsync();
+        await control.GetByTestId("tl-scenario").CheckAsync();
+        await Expect(bands).ToHaveAttributeAsync("data-axis", "scenario");
 
         var rows = control.GetByTestId("tl-rows");
         var matched = control.GetByTestId("tl-matched");

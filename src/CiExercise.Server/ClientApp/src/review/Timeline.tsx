@@ -82,7 +82,7 @@ export function Timeline({ id, review }: { id: string; review: ExerciseReview })
         <button type="button" onClick={() => setFilter(NONE)} data-testid="tl-clear">{t("timeline.clear")}</button>
         <fieldset class="row axis" data-testid="tl-axis">
           <legend class="small">{t("timeline.axis")}</legend>
-          <label class="check"><input type="radio" name="tl-axis" checked={axis === "scenario"} onChange={() => setAxis("scenario")} />{t("scenarioTime")}</label>
+          <label class="check"><input type="radio" name="tl-axis" checked={axis === "scenario"} onChange={() => setAxis("scenario")} data-testid="tl-scenario" />{t("scenarioTime")}</label>
           <label class="check"><input type="radio" name="tl-axis" checked={axis === "wall"} onChange={() => setAxis("wall")} data-testid="tl-wall" />{t("wallTime")}</label>
         </fieldset>
       </div>
