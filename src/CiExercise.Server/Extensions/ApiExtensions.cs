@@ -70,5 +70,6 @@ public static class ApiExtensions
         app.MapEventEndpoints();
         app.MapPresenceEndpoints();
         app.MapCommunicationCheckEndpoints();
+        app.MapHotWashEndpoints();
     }
 }
