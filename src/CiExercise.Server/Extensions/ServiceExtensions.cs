@@ -1,4 +1,5 @@
 using CiExercise.Grains;
+using CiExercise.Review;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Health;
 using CiExercise.Server.Hosting;
@@ -19,6 +20,7 @@ public static class ServiceExtensions
         services.AddCiExerciseStorage(builder.Configuration);
         services.AddCiExerciseScheduling(builder.Configuration);
         services.AddCiExerciseGrains(builder.Configuration);
+        services.AddCiExerciseReview();
 
         services.AddSingleton(new ScenarioFolder(paths.Resolve(builder.Configuration["Scenarios:Directory"], "scenarios")));
         services.AddSingleton<ScenarioLibraryState>();

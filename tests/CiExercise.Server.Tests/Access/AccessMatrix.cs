@@ -70,6 +70,11 @@ public static class AccessMatrix
         ["POST /api/exercises/{id}/communication-checks/{checkId}/close"] = ControllersOfA,
         ["POST /api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}/acknowledgement"] = [Caller.ParticipantOwnOrg],
         ["POST /api/exercises/{id}/organizations/{orgId}/communication-checks/{checkId}/pass-on"] = [Caller.ParticipantOwnOrg],
+        // A participant reads the review once the exercise has ended (ReviewApiTests); here it has not, so only staff.
+        ["GET /api/exercises/{id}/review/"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/timeline"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/replay"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/replay/organizations/{orgId}"] = StaffOfA,
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };
