@@ -12,13 +12,14 @@ import { useLoad } from "./useLoad";
  * The exercise as it stood at one moment: a slider over scenario time (or an event's seq) rebuilds the
  * per-organization table from the log on the server; choosing an organization shows its console's view then.
  */
-export function Replay({ id, review }: { id: string; review: ExerciseReview }) {
+export function Replay({ id, review, own }: { id: string; review: ExerciseReview; own?: string | null }) {
   const end = Math.floor(parseSpan(review.scenarioEnd) / 1000);
   const [at, setAt] = useState(end);
   const [ask, setAsk] = useState(`seq=${review.lastSeq}`);
   const [seqText, setSeqText] = useState("");
-  const [org, setOrg] = useState<string | null>(null);
-  const snapshot = useLoad(() => get<ReplaySnapshot>(`${reviewPath(id, "/replay")}?${ask}`), ask);
+  const [org, setOrg] = useState<string | null>(own ?? null);
+  // A participant replays its own organization only; the whole exercise at a moment is for the staff.
+  const snapshot = useLoad(() => (own ? Promise.resolve(null) : get<ReplaySnapshot>(`${reviewPath(id, "/replay")}?${ask}`)), ask);
   const snap = snapshot.data;
   // A jump to a seq moves the slider to where that event happened.
   useEffect(() => { if (snap && ask.startsWith("seq=")) setAt(Math.floor(parseSpan(snap.scenarioTime) / 1000)); }, [snap]);
@@ -46,7 +47,7 @@ export function Replay({ id, review }: { id: string; review: ExerciseReview }) {
       </section>
       {snap ? <OrganizationsAt review={review} snap={snap} chosen={org} choose={setOrg} /> : null}
       {snap ? <InjectsAt review={review} snap={snap} /> : null}
-      {snap && org ? <OrganizationView id={id} review={review} org={org} seq={snap.atSeq} /> : null}
+      {org && (own || snap) ? <OrganizationView id={id} review={review} org={org} moment={own ? ask : `seq=${snap!.atSeq}`} /> : null}
     </div>
   );
 }
@@ -94,14 +95,14 @@ function InjectsAt({ review, snap }: { review: ExerciseReview; snap: ReplaySnaps
 }
 
 /** One organization's console as it was: its inbox with what it had acknowledged and answered, and its messages. */
-function OrganizationView({ id, review, org, seq }: { id: string; review: ExerciseReview; org: string; seq: number }) {
-  const view = useLoad(() => get<ReplayOrganization>(`${reviewPath(id, `/replay/organizations/${encodeURIComponent(org)}`)}?seq=${seq}`), `${org}@${seq}`);
+function OrganizationView({ id, review, org, moment }: { id: string; review: ExerciseReview; org: string; moment: string }) {
+  const view = useLoad(() => get<ReplayOrganization>(`${reviewPath(id, `/replay/organizations/${encodeURIComponent(org)}`)}?${moment}`), `${org}@${moment}`);
   const v = view.data;
   const messages = v ? [...v.view.sent.map(m => ({ m, sent: true })), ...v.view.received.map(m => ({ m, sent: false }))]
     .sort((a, b) => parseSpan(a.m.scenarioTime) - parseSpan(b.m.scenarioTime)) : [];
   return (
     <section class="panel replay-org" aria-labelledby="replay-org-h" data-testid="replay-org" data-org={org}>
-      <h3 id="replay-org-h">{orgLabel(review, org)} <span class="small">{t("replay.viewAt", seq)}</span></h3>
+      <h3 id="replay-org-h">{orgLabel(review, org)} {v ? <span class="small" data-testid="replay-org-seq" data-seq={v.atSeq}>{t("replay.viewAt", v.atSeq)} · {span(v.scenarioTime)}</span> : null}</h3>
       {view.error ? <p class="error" role="alert">{view.error}</p> : null}
       {v ? (
         <div class="replay-org-body">

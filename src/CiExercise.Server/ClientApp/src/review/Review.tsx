@@ -47,7 +47,7 @@ export function Review({ id, principal }: { id: string; principal: Principal }) 
       {!r ? (review.error ? null : <p class="empty">{t("loading")}</p>) : (
         <div class="review" data-testid={`review-${tab}`}>
           {tab === "timeline" ? <Timeline id={id} review={r} /> : null}
-          {tab === "replay" ? <Replay id={id} review={r} /> : null}
+          {tab === "replay" ? <Replay id={id} review={r} own={principal.kind === "participant" ? principal.organizationId : null} /> : null}
           {tab === "kpis" ? <Kpis review={r} /> : null}
           {tab === "evaluation" ? <Evaluation id={id} review={r} principal={principal} reload={review.reload} /> : null}
           {tab === "improvement" ? <Improvement id={id} review={r} principal={principal} /> : null}
