@@ -1,4 +1,5 @@
 using CiExercise.Storage.Catalog;
+using CiExercise.Storage.CorrectiveActions;
 using CiExercise.Storage.EventLog;
 using CiExercise.Storage.JoinLinks;
 using CiExercise.Storage.Migrations;
@@ -34,6 +35,8 @@ public abstract class TestDatabase : IAsyncLifetime
     }
 
     internal SqlJoinLinkStore CreateJoinLinks() => new(Options.CreateDialect());
+
+    internal SqlCorrectiveActionStore CreateCorrectiveActions() => new(Options.CreateDialect());
 
     internal SqlExerciseCatalog CreateCatalog() => new(Options.CreateDialect(), NullLogger<SqlExerciseCatalog>.Instance);
 }

@@ -72,5 +72,6 @@ public static class ApiExtensions
         app.MapCommunicationCheckEndpoints();
         app.MapHotWashEndpoints();
         app.MapReviewEndpoints();
+        app.MapImprovementEndpoints();
     }
 }

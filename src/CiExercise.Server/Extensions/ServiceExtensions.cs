@@ -26,6 +26,7 @@ public static class ServiceExtensions
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<CommunicationChecks.CheckReports>();
         services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
+        services.AddSingleton<CiExercise.Server.Improvement.ImprovementPlan>();
         // Registered after the silo so that the silo is running when the sample exercise is created.
         services.AddHostedService<ScenarioLoader>();
         services.AddHostedService<SampleExerciseSeeder>();

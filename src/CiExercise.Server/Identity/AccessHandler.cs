@@ -40,6 +40,9 @@ internal sealed class AccessHandler : AuthorizationHandler<AccessRequirement>
                 : p.OrganizationId == orgId ? null : "a participant acts only as their own organization",
             AccessPolicies.ExerciseEvaluator => p.Kind != PrincipalKind.Evaluator ? "only evaluators record observations"
                 : covers ? null : "the principal does not belong to this exercise",
+            AccessPolicies.ExerciseAssessor => p.Kind is not (PrincipalKind.Controller or PrincipalKind.Evaluator)
+                ? "only controllers and evaluators write the improvement plan"
+                : covers ? null : "the principal does not belong to this exercise",
             AccessPolicies.ExerciseStaff => !covers ? "the principal does not belong to this exercise"
                 : p.IsStaff ? null : "only the control cell, evaluators and observers may see this",
             _ => $"unknown access policy '{policy}'",

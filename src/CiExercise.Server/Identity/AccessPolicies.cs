@@ -35,6 +35,9 @@ public static class AccessPolicies
     /// <summary>An evaluator of {id}: observations.</summary>
     public const string ExerciseEvaluator = "ciex-exercise-evaluator";
 
+    /// <summary>A controller or evaluator of {id}: the improvement plan (corrective actions).</summary>
+    public const string ExerciseAssessor = "ciex-exercise-assessor";
+
     /// <summary>Staff (controller, evaluator, observer) of {id}: presence and communication-check reports.</summary>
     public const string ExerciseStaff = "ciex-exercise-staff";
 
@@ -43,7 +46,7 @@ public static class AccessPolicies
         foreach (var policy in new[]
                  {
                      Signed, Redeem, Controller, ControllerOfAll, ExerciseController, ExerciseMember, OrganizationReader,
-                     OrganizationActor, ExerciseEvaluator, ExerciseStaff,
+                     OrganizationActor, ExerciseEvaluator, ExerciseAssessor, ExerciseStaff,
                  })
             options.AddPolicy(policy, p => p.AddRequirements(new AccessRequirement(policy)));
         // An endpoint that names no policy and does not allow anonymous callers still needs a principal.

@@ -33,6 +33,13 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string JoinLinkRevoke { get; } = Load(resourcePrefix, "join_link_revoke");
     public string JoinLinkUse { get; } = Load(resourcePrefix, "join_link_use");
     public string JoinLinkCountKind { get; } = Load(resourcePrefix, "join_link_count_kind");
+    public string CorrectiveActionInsert { get; } = Load(resourcePrefix, "corrective_action_insert");
+    public string CorrectiveActionKeepVersion { get; } = Load(resourcePrefix, "corrective_action_keep_version");
+    public string CorrectiveActionUpdate { get; } = Load(resourcePrefix, "corrective_action_update");
+    public string CorrectiveActionGet { get; } = Load(resourcePrefix, "corrective_action_get");
+    public string CorrectiveActionFindRequest { get; } = Load(resourcePrefix, "corrective_action_find_request");
+    public string CorrectiveActionList { get; } = Load(resourcePrefix, "corrective_action_list");
+    public string CorrectiveActionHistory { get; } = Load(resourcePrefix, "corrective_action_history");
     public string ScratchExerciseDelete { get; } = Load(resourcePrefix, "scratch_exercise_delete");
 
     private static string Load(string prefix, string name) => SqlScripts.Load($"{prefix}.{name}.sql");

@@ -1,6 +1,7 @@
 using CiExercise.Contracts.Ports;
 using CiExercise.Storage;
 using CiExercise.Storage.Catalog;
+using CiExercise.Storage.CorrectiveActions;
 using CiExercise.Storage.Dialects;
 using CiExercise.Storage.EventLog;
 using CiExercise.Storage.JoinLinks;
@@ -17,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers IEventLog, IEventFeed (this node's commits), IExerciseCatalog, IJoinLinkStore, StorageOptions and the hosted service that applies migrations
+    /// Registers IEventLog, IEventFeed (this node's commits), IExerciseCatalog, IJoinLinkStore, ICorrectiveActionStore, StorageOptions and the hosted service that applies migrations
     /// at start and flushes the event log at stop, from the configuration section "Storage".
     /// </summary>
     public static IServiceCollection AddCiExerciseStorage(this IServiceCollection services, IConfiguration configuration) =>
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqlExerciseCatalog(sp.GetRequiredService<SqlDialect>(), Logger<SqlExerciseCatalog>(sp)));
         services.AddSingleton<IExerciseCatalog>(sp => sp.GetRequiredService<SqlExerciseCatalog>());
         services.AddSingleton<IJoinLinkStore>(sp => new SqlJoinLinkStore(sp.GetRequiredService<SqlDialect>()));
+        services.AddSingleton<ICorrectiveActionStore>(sp => new SqlCorrectiveActionStore(sp.GetRequiredService<SqlDialect>()));
         services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), Logger<MigrationRunner>(sp)));
         services.AddHostedService(sp => new StorageInitializer(

@@ -26,6 +26,7 @@ public static class AccessMatrix
     private static readonly Caller[] MembersOfA =
         [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.ParticipantOwnOrg, Caller.ParticipantOtherOrg, Caller.Evaluator, Caller.Observer];
     private static readonly Caller[] StaffOfA = [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.Evaluator, Caller.Observer];
+    private static readonly Caller[] AssessorsOfA = [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.Evaluator];
     private static readonly Caller[] ReadersOfOwnOrg =
         [Caller.ControllerOfAll, Caller.ControllerOfA, Caller.ParticipantOwnOrg, Caller.Evaluator, Caller.Observer];
 
@@ -75,6 +76,10 @@ public static class AccessMatrix
         ["GET /api/exercises/{id}/review/timeline"] = StaffOfA,
         ["GET /api/exercises/{id}/review/replay"] = StaffOfA,
         ["GET /api/exercises/{id}/review/replay/organizations/{orgId}"] = StaffOfA,
+        ["GET /api/exercises/{id}/corrective-actions/"] = StaffOfA,
+        ["POST /api/exercises/{id}/corrective-actions/"] = AssessorsOfA,
+        ["PUT /api/exercises/{id}/corrective-actions/{actionId}"] = AssessorsOfA,
+        ["GET /api/improvement/trends"] = Controllers,
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };

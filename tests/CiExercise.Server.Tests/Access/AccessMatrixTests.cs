@@ -89,7 +89,8 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
         pattern.Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("/api/scenarios/{id}", $"/api/scenarios/{TestScenario.Id}", StringComparison.Ordinal)
             .Replace("{id}", exerciseId, StringComparison.Ordinal).Replace("{orgId}", orgId, StringComparison.Ordinal)
-            .Replace("{linkId}", linkId, StringComparison.Ordinal).Replace("{checkId}", "check-1", StringComparison.Ordinal);
+            .Replace("{linkId}", linkId, StringComparison.Ordinal).Replace("{checkId}", "check-1", StringComparison.Ordinal)
+            .Replace("{actionId}", "ca-matrix", StringComparison.Ordinal);
 
     internal static HttpRequestMessage Request(string method, string path, string key)
     {
