@@ -58,10 +58,12 @@ function figureCells(f: ResponseFigures): string[] {
 
 function FiguresTable({ rows, name, testid }: { rows: ResponseFigures[]; name: (key: string) => string; testid: string }) {
   return (
-    <table class="compact figures" data-testid={testid}>
-      <thead><tr><th />{FIGURE_HEADS.map(h => <th key={h}>{t(h)}</th>)}</tr></thead>
-      <tbody>{rows.map(f => <tr key={f.key} data-key={f.key}><th>{name(f.key)}</th>{figureCells(f).map((c, i) => <td key={i}>{c}</td>)}</tr>)}</tbody>
-    </table>
+    <div class="scroll-x">
+      <table class="compact figures" data-testid={testid}>
+        <thead><tr><th />{FIGURE_HEADS.map(h => <th key={h}>{t(h)}</th>)}</tr></thead>
+        <tbody>{rows.map(f => <tr key={f.key} data-key={f.key}><th>{name(f.key)}</th>{figureCells(f).map((c, i) => <td key={i}>{c}</td>)}</tr>)}</tbody>
+      </table>
+    </div>
   );
 }
 
