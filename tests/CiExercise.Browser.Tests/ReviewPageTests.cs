@@ -168,6 +168,61 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(control.GetByTestId("tab-report")).ToHaveTextAsync("報告書");
     }
 
+    [Fact]
+    public async Task A_corrective_action_is_added_on_the_review_a_stale_edit_is_refused_and_the_next_exercise_carries_it_in()
+    {
+        var (id, bankContext, _) = await PlayAsync();
+        await using var _b = bankContext;
+        var (controlContext, control) = await OpenReviewAsync(id, "controller", "Control", $"/control/{id}");
+        await using var _c = controlContext;
+
+        await control.GetByTestId("tab-improvement").ClickAsync();
+        var form = control.GetByTestId("ca-form");
+        await form.GetByTestId("ca-finding").FillAsync("The severity was rated a level too high.");
+        await form.GetByTestId("ca-action").FillAsync("Train the CISO office on the national scale.");
+        await form.GetByTestId("ca-objective").SelectOptionAsync("report");
+        await form.GetByTestId("ca-owner").SelectOptionAsync("bank");
+        await form.GetByTestId("ca-save").ClickAsync();
+        var row = control.Locator("[data-testid=ca-raised] [data-action]");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToHaveAttributeAsync("data-version", new Regex("^[0-9]+$"));
+
+        // Someone else changes it while it is open in the form: the page's edit names the old version and is refused.
+        await row.GetByTestId("ca-edit").ClickAsync();
+        var cancel = TestContext.Current.CancellationToken;
+        using (var list = JsonDocument.Parse(await fixture.ControllerApi.GetStringAsync($"/api/exercises/{id}/corrective-actions", cancel)))
+        {
+            var stored = list.RootElement.GetProperty("raised")[0];
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/exercises/{id}/corrective-actions/{stored.GetProperty("id").GetString()}")
+            {
+                Content = JsonContent.Create(new
+                {
+                    objectiveId = "report", finding = stored.GetProperty("finding").GetString(), action = stored.GetProperty("action").GetString(),
+                    ownerOrganizationId = "bank", status = "in-progress",
+                }),
+            };
+            put.Headers.TryAddWithoutValidation("If-Match", $"\"{stored.GetProperty("version").GetInt32()}\"");
+            using var answer = await fixture.ControllerApi.SendAsync(put, cancel);
+            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync(cancel));
+        }
+        await form.GetByTestId("ca-status").SelectOptionAsync("done");
+        await form.GetByTestId("ca-save").ClickAsync();
+        await Expect(form.GetByTestId("ca-error")).ToContainTextAsync("changed this action meanwhile");
+        await Expect(row).ToHaveAttributeAsync("data-status", "in-progress");
+        await Expect(control.GetByTestId("trends")).ToBeVisibleAsync();
+        await Expect(control.GetByTestId("chart-trend-ratings").Locator("canvas")).ToHaveAttributeAsync("data-drawn", new Regex("^[0-9]+$"));
+        await Screenshots.TakeAsync(control, "review-improvement");
+
+        // The next exercise with the bank shows it, still open, on the control console before play.
+        var next = $"r-{Guid.NewGuid():N}"[..12];
+        using (var created = await fixture.ControllerApi.PostAsJsonAsync("/api/exercises", new { scenarioId = ScenarioId, id = next }, cancel))
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(cancel));
+        await control.GotoAsync($"/control/{next}");
+        var carried = control.GetByTestId("carried-panel");
+        await Expect(carried).ToContainTextAsync("Train the CISO office on the national scale.");
+        await Expect(carried).ToContainTextAsync(id);
+    }
+
     /// <summary>
     /// Plays the scenario with the bank's console: the incident acknowledged, decided with a severity rating and
     /// reported to the ministry and the CEPTOAR; the controller pauses, resumes, speeds up, jumps to the follow-up and ends.

@@ -46,7 +46,8 @@ export function Improvement({ id, review, principal }: { id: string; review: Exe
           ))}</tbody>
         </table>
       </section>
-      {mayEdit ? <ActionForm key={editing?.id ?? "new"} id={id} review={review} editing={editing} done={() => { setEditing(null); actions.reload(); }} /> : null}
+      {mayEdit ? <ActionForm key={editing ? `${editing.id}@${editing.version}` : "new"} id={id} review={review} editing={editing}
+        done={() => { setEditing(null); actions.reload(); }} stale={actions.reload} /> : null}
       {principal.kind === "controller" ? <Trends review={review} /> : null}
     </div>
   );
@@ -76,7 +77,8 @@ function about(review: ExerciseReview, x: CorrectiveAction): string {
     .filter(Boolean).join(" · ");
 }
 
-function ActionForm({ id, review, editing, done }: { id: string; review: ExerciseReview; editing: CorrectiveAction | null; done: () => void }) {
+/** Adds an action, or edits one; a stale edit (409) is reported and the list read again, so the next edit starts from the newer version. */
+function ActionForm({ id, review, editing, done, stale }: { id: string; review: ExerciseReview; editing: CorrectiveAction | null; done: () => void; stale: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => editing ? {
     objectiveId: editing.objectiveId ?? "", taskId: editing.taskId ?? "", kpi: editing.kpi ?? "", finding: editing.finding, action: editing.action,
     ownerOrganizationId: editing.ownerOrganizationId ?? "", due: editing.due ?? "", status: editing.status,
@@ -95,7 +97,11 @@ function ActionForm({ id, review, editing, done }: { id: string; review: Exercis
       ? api<CorrectiveAction>("PUT", exercisePath(id, `/corrective-actions/${encodeURIComponent(editing.id)}`), body, undefined, { "if-match": `"${editing.version}"` })
       : run<CorrectiveAction>(t("ca.add"), "POST", exercisePath(id, "/corrective-actions"), body);
     void sent.then(() => { setError(null); setDraft(EMPTY); done(); },
-      err => setError(err instanceof ApiError && err.status === 409 ? t("ca.conflict") : failure(err)));
+      err => {
+        const conflict = err instanceof ApiError && err.status === 409;
+        setError(conflict ? t("ca.conflict") : failure(err));
+        if (conflict) stale();
+      });
   };
   const text = (key: "finding" | "action", label: string) => (
     <label>{label} <textarea rows={2} maxLength={2000} value={draft[key]} onInput={e => set({ [key]: (e.target as HTMLTextAreaElement).value })} data-testid={`ca-${key}`} /></label>
