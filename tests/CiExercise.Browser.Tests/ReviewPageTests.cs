@@ -217,8 +217,9 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : IClassFixture<Brow
         var next = $"r-{Guid.NewGuid():N}"[..12];
         using (var created = await fixture.ControllerApi.PostAsJsonAsync("/api/exercises", new { scenarioId = ScenarioId, id = next }, cancel))
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(cancel));
-        await control.GotoAsync($"/control/{next}");
-        var carried = control.GetByTestId("carried-panel");
+        var (nextContext, nextControl) = await fixture.OpenAsync(await fixture.IssueLinkAsync(next, "controller", "Control"), $"/control/{next}");
+        await using var _n = nextContext;
+        var carried = nextControl.GetByTestId("carried-panel");
         await Expect(carried).ToContainTextAsync("Train the CISO office on the national scale.");
         await Expect(carried).ToContainTextAsync(id);
     }
