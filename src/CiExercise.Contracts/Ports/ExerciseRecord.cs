@@ -10,4 +10,8 @@ public sealed record ExerciseRecord(
     [property: Id(1)] string Name,
     [property: Id(2)] string ScenarioId,
     [property: Id(3)] string ScenarioJson,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt)
+{
+    /// <summary>Imported from another server's export: a record to review, never played again (no commands, no actions).</summary>
+    [Id(5)] public bool ReadOnly { get; init; }
+}

@@ -11,6 +11,13 @@ public interface IExerciseCatalog
     /// </summary>
     Task CreateAsync(ExerciseRecord exercise, NewEvent created, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes an exercise exported by another server, read-only, with its events as they were recorded (their seqs,
+    /// wall and scenario times), all in one transaction: nothing is written when any batch fails or the id is taken
+    /// (<see cref="ExerciseAlreadyExistsException"/>). Batches come in seq order and the seqs are 1..N without gaps.
+    /// </summary>
+    Task ImportAsync(ExerciseRecord exercise, IAsyncEnumerable<IReadOnlyList<ExerciseEvent>> events, CancellationToken cancellationToken = default);
+
     Task<ExerciseRecord?> GetAsync(string exerciseId, CancellationToken cancellationToken = default);
 
     /// <summary>Every exercise, newest first.</summary>

@@ -36,7 +36,7 @@ public sealed partial class ExerciseGrain(
         _state = state;
         // Injects that fell due while no activation existed (a restart, a lost node) fire at once, as a
         // turn of their own: firing calls organization grains, which activation must not wait on.
-        if (state.Status == ExerciseStatus.Running)
+        if (state.Status == ExerciseStatus.Running && !scenarios.IsReadOnly(Id))
             this.RegisterGrainTimer(FireDueCore, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
@@ -99,6 +99,7 @@ public sealed partial class ExerciseGrain(
 
     public Task<CommandAnswer> Control(Actor actor, ControlCommand command, string? clientActionId)
     {
+        RefuseIfReadOnly();
         var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(Control), command));
         if (State.Keys.Find(actor, key.Id, key.Fingerprint) is not null) return Task.FromResult(new CommandAnswer(View(), Replayed: true));
         Func<ClockPayload, ClockPayload> same = payload => payload;
@@ -195,6 +196,7 @@ public sealed partial class ExerciseGrain(
     /// </summary>
     private async Task<IReadOnlyList<AppendResult>> Append(IReadOnlyList<NewEvent> events, ActionKey? key = null)
     {
+        RefuseIfReadOnly();
         var results = await log.AppendAsync(Id, events);
         EngineMetrics.Count(events, results);
         if (key is { Id: not null } keyed && results[0].Duplicate)
@@ -208,6 +210,12 @@ public sealed partial class ExerciseGrain(
         return results;
     }
 
+    /// <summary>An imported exercise is a record to review: every command and action is refused before it is checked further.</summary>
+    private void RefuseIfReadOnly()
+    {
+        if (scenarios.IsReadOnly(Id))
+            throw Rules.Conflict("exercise.read-only", $"Exercise '{Id}' was imported from another server's export: it is a record to review and takes no commands or actions.");
+    }
 
     private static NewEvent NewEvent<T>(
         EventKind kind, DateTimeOffset wall, TimeSpan scenario, Actor actor, T payload,

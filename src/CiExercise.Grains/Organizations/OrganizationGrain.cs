@@ -218,6 +218,8 @@ public sealed partial class OrganizationGrain(
     private void CheckActor(Actor actor)
     {
         EnsureExists();
+        if (scenarios.IsReadOnly(_exerciseId))
+            throw Rules.Conflict("exercise.read-only", $"Exercise '{_exerciseId}' was imported from another server's export: it is a record to review and takes no actions.");
         if (actor.OrganizationId != _organizationId)
             throw Rules.Invalid("actor.wrong-organization", $"{actor.Id} acts for {actor.OrganizationId ?? "no organization"}, not for {_organizationId}.");
         if (!_organization!.Roles.Contains(actor.Role))

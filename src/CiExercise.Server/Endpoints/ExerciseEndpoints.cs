@@ -61,7 +61,7 @@ public static partial class ExerciseEndpoints
             var clockEvents = await log.ReadClockAsync(record.Id, cancellationToken);
             var (status, clock) = ExerciseStatusFold.Fold(scenarios.Of(record), clockEvents, time.GetUtcNow());
             summaries.Add(new ExerciseSummary(record.Id, record.Name, record.ScenarioId, record.CreatedAt,
-                status, clock, await log.ReadLastSeqAsync(record.Id, cancellationToken)));
+                status, clock, await log.ReadLastSeqAsync(record.Id, cancellationToken), record.ReadOnly));
         }
 
         return TypedResults.Ok(summaries.ToArray());

@@ -103,7 +103,7 @@ public static class ReviewEndpoints
     /// The signed-in reader of {id}'s review: staff at any time; a participant only once the exercise has ended
     /// (its status from the log's clock events, by the grain's fold, without waking the grain).
     /// </summary>
-    private static async Task<(ExercisePrincipal Principal, ProblemHttpResult? Problem)> Reader(
+    internal static async Task<(ExercisePrincipal Principal, ProblemHttpResult? Problem)> Reader(
         string id, ExerciseScenarios exercises, IEventLog log, AccessRefusals refusals, TimeProvider time, HttpContext context,
         CancellationToken cancellationToken)
     {

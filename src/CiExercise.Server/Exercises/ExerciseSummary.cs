@@ -2,7 +2,10 @@ using CiExercise.Contracts.Exercises;
 
 namespace CiExercise.Server.Exercises;
 
-/// <summary>One line of the exercise list: what the catalog knows and where the exercise stands now.</summary>
+/// <summary>
+/// One line of the exercise list: what the catalog knows and where the exercise stands now. Imported: brought in
+/// from another server's export, read-only (reviewed, never played).
+/// </summary>
 public sealed record ExerciseSummary(
     string Id,
     string Name,
@@ -10,4 +13,5 @@ public sealed record ExerciseSummary(
     DateTimeOffset CreatedAt,
     ExerciseStatus Status,
     ClockView Clock,
-    long LastSeq);
+    long LastSeq,
+    bool Imported = false);

@@ -73,5 +73,6 @@ public static class ApiExtensions
         app.MapHotWashEndpoints();
         app.MapReviewEndpoints();
         app.MapImprovementEndpoints();
+        app.MapReportEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using CiExercise.Review;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Health;
 using CiExercise.Server.Hosting;
+using CiExercise.Server.Reports;
 using CiExercise.Server.Scenarios;
 
 namespace CiExercise.Server.Extensions;
@@ -27,6 +28,7 @@ public static class ServiceExtensions
         services.AddSingleton<CommunicationChecks.CheckReports>();
         services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
         services.AddSingleton<CiExercise.Server.Improvement.ImprovementPlan>();
+        services.AddCiExerciseReports(builder.Configuration);
         // Registered after the silo so that the silo is running when the sample exercise is created.
         services.AddHostedService<ScenarioLoader>();
         services.AddHostedService<SampleExerciseSeeder>();

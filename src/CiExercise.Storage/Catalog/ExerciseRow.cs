@@ -14,5 +14,11 @@ internal sealed class ExerciseRow
     // A long (SQLite ticks) or a DateTimeOffset (SQL Server), depending on the dialect.
     public object CreatedAt { get; set; } = 0L;
 
-    public ExerciseRecord ToRecord() => new(Id, Name, ScenarioId, ScenarioJson, SqlDialect.FromDbTime(CreatedAt));
+    // An INTEGER (SQLite) or a bit (SQL Server).
+    public object ReadOnly { get; set; } = 0L;
+
+    public ExerciseRecord ToRecord() => new(Id, Name, ScenarioId, ScenarioJson, SqlDialect.FromDbTime(CreatedAt))
+    {
+        ReadOnly = Convert.ToBoolean(ReadOnly, System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

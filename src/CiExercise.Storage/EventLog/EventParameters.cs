@@ -25,6 +25,10 @@ internal sealed class EventParameters
         ExerciseId, Seq, Enum.Parse<EventKind>(Kind), SqlDialect.FromDbTime(WallTime), TimeSpan.FromTicks(ScenarioTicks), OrgId,
         new Actor(ActorId, ActorRole, ActorOrg), InjectId, RefSeq, Payload);
 
+    /// <summary>A recorded event as it was (an import): its seq, times and actor kept, under the importing exercise's id.</summary>
+    public static EventParameters From(string exerciseId, ExerciseEvent e, SqlDialect dialect) =>
+        From(exerciseId, e.Seq, new NewEvent(e.Kind, e.WallTime, e.ScenarioTime, e.OrganizationId, e.Actor, e.InjectId, e.RefSeq, e.Payload, null), dialect);
+
     public static EventParameters From(string exerciseId, long seq, NewEvent e, SqlDialect dialect) => new()
     {
         ExerciseId = exerciseId,

@@ -80,6 +80,13 @@ public static class AccessMatrix
         ["POST /api/exercises/{id}/corrective-actions/"] = AssessorsOfA,
         ["PUT /api/exercises/{id}/corrective-actions/{actionId}"] = AssessorsOfA,
         ["GET /api/improvement/trends"] = Controllers,
+        // The report reads as the review does (a participant once ended: ReportEndpointTests).
+        ["GET /api/exercises/{id}/review/report"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.md"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.xlsx"] = StaffOfA,
+        ["GET /api/exercises/{id}/review/report.csv"] = StaffOfA,
+        ["GET /api/exercises/{id}/export.json"] = StaffOfA,
+        ["POST /api/exercises/import"] = [Caller.ControllerOfAll],
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };

@@ -1,8 +1,10 @@
 -- Exercises whose clock runs: the last lifecycle row is a start or a resume (lifting a halt returns to
--- paused or draft, never to running). Only these have injects to fire after a restart.
+-- paused or draft, never to running). Only these have injects to fire after a restart; an imported (read-only)
+-- exercise never has.
 SELECT x.id
 FROM dbo.exercises AS x
-WHERE (SELECT TOP (1) e.kind
+WHERE x.read_only = 0
+  AND (SELECT TOP (1) e.kind
        FROM dbo.exercise_events AS e
        WHERE e.exercise_id = x.id AND e.org_id IS NULL
          AND e.kind IN ('ExerciseStarted', 'ExercisePaused', 'ExerciseResumed', 'ExerciseEnded',

@@ -1,0 +1,4 @@
+-- CiExercise exercises, version 6 (SQLite): an exercise imported from another server's export is read-only, a record
+-- to review and never played again (no commands, no actions, never woken after a restart). 0 for every other one.
+
+ALTER TABLE exercises ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0;
