@@ -151,6 +151,13 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(doc).ToContainTextAsync("EXERCISE");
         var sections = await doc.Locator(".report-section").CountAsync();
 
+        // Every printed page's top margin carries the marking and the exercise's name (a rule the page makes itself).
+        var pageRules = await control.EvaluateAsync<string>(
+            "() => document.adoptedStyleSheets.flatMap(s => [...s.cssRules]).map(r => r.cssText).join('\\n')");
+        Assert.Contains("top-center", pageRules, StringComparison.Ordinal);
+        Assert.Contains("EXERCISE", pageRules, StringComparison.Ordinal);
+        Assert.Contains("Review test", pageRules, StringComparison.Ordinal);
+
         var pdf = await control.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, Path = Path.Combine(Screenshots.Folder, "review-report.pdf") });
         var text = Encoding.Latin1.GetString(pdf);
         Assert.StartsWith("%PDF", text, StringComparison.Ordinal);
