@@ -1,6 +1,5 @@
-import { loc } from "../i18n";
+import { lang, loc } from "../i18n";
 import { parseSpan, spanText, wallText } from "../time";
-import { lang } from "../i18n";
 import type { ExerciseReview } from "./types";
 
 /** Names the review shows, taken from the scenario the review carries; an id it does not know shows itself. */
