@@ -44,6 +44,26 @@ public sealed class SecurityPolicyTests(BrowserFixture fixture) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task The_review_draws_its_charts_and_lays_out_its_printed_report_under_the_policy_without_a_violation()
+    {
+        var exerciseId = await fixture.CreateExerciseAsync();
+        var control = await OpenWatchedAsync(await fixture.IssueLinkAsync(exerciseId, "controller", "Control"), $"/control/{exerciseId}");
+        await using var _ = control.Context;
+        await fixture.StartAsync(exerciseId);
+        await Expect(control.Page.Locator("[data-testid=board] tr[data-inject=i1-bank]").GetByTestId("delivered")).ToHaveTextAsync("1");
+
+        await control.Page.GetByTestId("review-link").ClickAsync();
+        await control.Page.GetByTestId("tab-kpis").ClickAsync();
+        await Expect(control.Page.GetByTestId("chart-response").Locator("canvas")).ToHaveAttributeAsync("data-drawn", new System.Text.RegularExpressions.Regex("^[0-9]+$"));
+        await control.Page.GetByTestId("tab-report").ClickAsync();
+        await Expect(control.Page.GetByTestId("report-doc")).ToBeVisibleAsync();
+        Assert.Equal(1, await control.Page.EvaluateAsync<int>("document.adoptedStyleSheets.length"));
+
+        Assert.Empty(await control.Page.EvaluateAsync<string[]>("window.__violations"));
+        Assert.Empty(control.Messages);
+    }
+
     private async Task<Watched> OpenWatchedAsync(string joinUrl, string path)
     {
         var context = await fixture.NewContextAsync();

@@ -9,7 +9,7 @@ namespace CiExercise.Server.Extensions;
 /// </summary>
 public static class ConsoleExtensions
 {
-    public static readonly string[] ConsolePaths = ["/join", "/console", "/control", "/evaluate", "/observe"];
+    public static readonly string[] ConsolePaths = ["/join", "/console", "/control", "/evaluate", "/observe", "/review"];
 
     public static void UseCiExerciseConsoles(this WebApplication app)
     {

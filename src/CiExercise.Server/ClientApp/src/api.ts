@@ -8,8 +8,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const headers = headersFor(token, body === undefined ? undefined : "application/json");
+export async function api<T>(method: string, path: string, body?: unknown, token?: string, extra?: Record<string, string>): Promise<T> {
+  const headers = { ...headersFor(token, body === undefined ? undefined : "application/json"), ...extra };
   return read<T>(await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
 }
 

@@ -6,6 +6,7 @@ import { Join } from "./consoles/Join";
 import { Landing } from "./consoles/Landing";
 import { Observer } from "./consoles/Observer";
 import { Participant } from "./consoles/Participant";
+import { Review } from "./review/Review";
 import { t } from "./i18n";
 import { homeOf, loadSession } from "./session";
 import { Message } from "./ui/Shell";
@@ -22,6 +23,10 @@ function App() {
     const id = control[1] ?? p.exerciseId;
     return id ? <Controller id={decodeURIComponent(id)} principal={p} /> : <ExercisePicker />;
   }
+  // The review: staff at /review/{id}; a participant at /review, its own exercise only (the server checks it has ended).
+  const review = /^\/review(?:\/([^/]+))?$/.exec(path);
+  const reviewed = review?.[1] ? decodeURIComponent(review[1]) : p.exerciseId;
+  if (review && reviewed && (p.kind === "controller" || reviewed === p.exerciseId)) return <Review id={reviewed} principal={p} />;
   if (path === "/console" && p.kind === "participant" && p.exerciseId) return <Participant principal={p} id={p.exerciseId} />;
   if (path === "/evaluate" && p.kind === "evaluator" && p.exerciseId) return <Evaluator id={p.exerciseId} principal={p} />;
   if (path === "/observe" && p.exerciseId && p.kind !== "participant") return <Observer id={p.exerciseId} />;

@@ -36,7 +36,12 @@ export interface Inject {
   responseWindow?: string | null;
   objectives: string[];
   choices: Choice[];
+  /** Asks the recipient to rate the incident's severity (0–4 on three criteria) as part of its decision. */
+  severity?: { expected?: number | null } | null;
 }
+
+/** A severity rating by the national scale's three criteria, 0–4 each; the level is the highest. */
+export interface SeverityRating { continuity: number; safety: number; trust: number }
 
 export interface InjectState {
   inject: Inject;

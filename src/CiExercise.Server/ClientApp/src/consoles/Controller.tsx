@@ -8,6 +8,8 @@ import { MselBoard, OrgGrid } from "../ui/Board";
 import { CommandsWaiting, failure, useCommands } from "../ui/commands";
 import { useExercise, useShortcuts } from "../ui/hooks";
 import { Shell } from "../ui/Shell";
+import { CarriedPanel } from "../review/CarriedPanel";
+import { ReviewLink } from "../review/ReviewLink";
 import { AdHocForm } from "./AdHocForm";
 import { CheckPanel } from "./CheckPanel";
 import { JoinLinks } from "./JoinLinks";
@@ -45,6 +47,7 @@ export function Controller({ id, principal }: { id: string; principal: Principal
         <MselBoard model={model} />
         <OrgGrid model={model} presence={presence} />
         <div class="side">
+          <CarriedPanel id={id} />
           <CheckPanel model={model} controller />
           <PresencePanel model={model} presence={presence} />
         </div>
@@ -83,6 +86,7 @@ function ControlBar({ model, command, openHalt }: { model: ExerciseModel; comman
       {status === "halted"
         ? <button type="button" class="primary" onClick={() => command("lift-halt")} data-testid="lift">{t("lift")}</button>
         : <button type="button" class="danger" onClick={openHalt} data-testid="halt">{t("halt")}</button>}
+      <ReviewLink id={model.id} />
     </section>
   );
 }

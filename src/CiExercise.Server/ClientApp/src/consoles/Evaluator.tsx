@@ -6,6 +6,8 @@ import { Feed } from "../ui/Feed";
 import { useExercise, useOnce, useShortcuts } from "../ui/hooks";
 import { injectTitle, objectiveText } from "../ui/parts";
 import { Shell } from "../ui/Shell";
+import { CarriedPanel } from "../review/CarriedPanel";
+import { ReviewLink } from "../review/ReviewLink";
 import { Note, Waiting } from "../ui/Waiting";
 
 const OBSERVATION = "observation";
@@ -21,6 +23,8 @@ export function Evaluator({ id, principal }: { id: string; principal: Principal 
       <div class="evaluator">
         <Feed model={model} filterRef={filterRef} />
         <div class="side">
+          <ReviewLink id={id} />
+          <CarriedPanel id={id} />
           <ObservationForm model={model} textRef={formRef} />
           <Coverage model={model} />
         </div>

@@ -3,6 +3,7 @@ import { MselBoard, OrgGrid } from "../ui/Board";
 import { Feed } from "../ui/Feed";
 import { useExercise } from "../ui/hooks";
 import { Shell } from "../ui/Shell";
+import { ReviewLink } from "../review/ReviewLink";
 import { usePresence } from "../presence";
 import { CheckPanel } from "./CheckPanel";
 import { PresencePanel } from "./PresencePanel";
@@ -17,6 +18,7 @@ export function Observer({ id }: { id: string }) {
         <MselBoard model={model} />
         <OrgGrid model={model} presence={presence} />
         <div class="side">
+          <ReviewLink id={id} />
           <CheckPanel model={model} controller={false} />
           <PresencePanel model={model} presence={presence} />
         </div>

@@ -8,6 +8,8 @@ import { EventRow, TimeLeft, deliveryState, injectTitle, orgName, sectorName } f
 import { Shell } from "../ui/Shell";
 import { Note, Waiting } from "../ui/Waiting";
 import { CheckInbox } from "./CheckInbox";
+import { HotWashForm } from "./HotWashForm";
+import { SeverityInput, type SeverityDraft, severityOf } from "./SeverityInput";
 
 const SHARE = "share";
 const at = (d: Delivery) => `inject:${d.injectId}`;
@@ -45,6 +47,7 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
     <Shell title={t("participantTitle")} model={model} help={[t("help.participant")]}
       who={`${orgName(model, orgId)} · ${principal.role} · ${principal.name}`}>
       <CheckInbox model={model} orgId={orgId} />
+      {model.clock.status === "ended" ? <HotWashForm model={model} id={id} /> : null}
       <div class="participant">
         <section class="panel inbox" aria-labelledby="inbox-h">
           <h2 id="inbox-h">{t("inbox")} <span class="count" data-testid="inbox-count">{inbox.length}</span></h2>
@@ -97,13 +100,16 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
   const inject = model.injects.get(d.injectId);
   const [choice, setChoice] = useState("");
   const [text, setText] = useState("");
+  const [severity, setSeverity] = useState<SeverityDraft>({});
   const [note, setNote] = useState<string | null>(null);
   const once = useOnce();
   const act = (work: () => Promise<void>) => once(() => work().then(() => setNote(null), e => setNote((e as Error).message)));
+  // An inject that asks for severity takes it with the decision; one that does not is refused it by the server.
+  const rating = inject?.severity ? severityOf(severity) : null;
   const decide = (e: Event) => {
     e.preventDefault();
-    act(() => model.outbox.enqueue("Decide", [d.injectId, choice || null, text.trim() || null, null], at(d))
-      .then(() => { setText(""); setChoice(""); }));
+    act(() => model.outbox.enqueue("Decide", [d.injectId, choice || null, text.trim() || null, rating], at(d))
+      .then(() => { setText(""); setChoice(""); setSeverity({}); }));
   };
   return (
     <article class="inject" data-testid="inject-detail" data-inject={d.injectId}>
@@ -135,7 +141,8 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
         <label>{t("freeText")}
           <textarea rows={3} value={text} onInput={e => setText((e.target as HTMLTextAreaElement).value)} data-testid="decision-text" />
         </label>
-        <button type="submit" disabled={!choice && !text.trim()} data-testid="decide">{t("record")}</button>
+        {inject?.severity ? <SeverityInput value={severity} set={setSeverity} /> : null}
+        <button type="submit" disabled={(!choice && !text.trim()) || (!!inject?.severity && !rating)} data-testid="decide">{t("record")}</button>
       </form>
       <Note model={model} about={at(d)} note={note} />
       {d.decisions.length ? (
@@ -144,7 +151,8 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
           <ul data-testid="decisions">
             {d.decisions.map(e => {
               const c = inject?.choices.find(x => x.id === e.payload?.choiceId);
-              return <li key={e.seq}>#{e.seq} {spanText(parseSpan(e.scenarioTime))} {c ? loc(c.text) : e.payload?.choiceId} {e.payload?.text} — {e.actorId}</li>;
+              const level = e.payload?.severity ? ` [${t("severity.level")} ${Math.max(e.payload.severity.continuity, e.payload.severity.safety, e.payload.severity.trust)}]` : "";
+              return <li key={e.seq}>#{e.seq} {spanText(parseSpan(e.scenarioTime))} {c ? loc(c.text) : e.payload?.choiceId} {e.payload?.text}{level} — {e.actorId}</li>;
             })}
           </ul>
         </>

@@ -6,12 +6,13 @@ import { orgMatches } from "./filters";
 import { EventRow, describe, objectiveText, sectorName, sectorOf } from "./parts";
 import { useWindow } from "./VirtualList";
 
-const KINDS = [
+/** Every event kind a reader can filter by, in the order the exercise usually produces them. */
+export const EVENT_KINDS = [
   "inject-fired", "inject-delivered", "inject-acknowledged", "decision-recorded", "message-sent", "message-received",
   "observation-recorded", "exercise-started", "exercise-paused", "exercise-resumed", "speed-changed", "clock-jumped",
   "exercise-ended", "real-world-halt-declared", "real-world-halt-lifted", "ad-hoc-inject-added",
   "communication-check-started", "communication-check-received", "communication-check-acknowledged",
-  "communication-check-passed-on", "communication-check-closed",
+  "communication-check-passed-on", "communication-check-closed", "task-rated", "participant-joined", "hot-wash-submitted",
 ];
 
 /**
@@ -51,7 +52,7 @@ export function Feed({ model, filterRef }: { model: ExerciseModel; filterRef?: p
         {select(t("organization"), org, setOrg, orgs.map(o => [o.id, loc(o.name)]), filterRef, "filter-org")}
         {select(t("sector"), sector, setSector, sectors.map(s => [s, sectorName(s)]), undefined, "filter-sector")}
         {select(t("objective"), objective, setObjective, model.objectives.map(o => [o.id, objectiveText(model, o.id)]), undefined, "filter-objective")}
-        {select(t("kind"), kind, setKind, KINDS.map(k => [k, t(`kind.${k}` as never)]), undefined, "filter-kind")}
+        {select(t("kind"), kind, setKind, EVENT_KINDS.map(k => [k, t(`kind.${k}` as never)]), undefined, "filter-kind")}
       </div>
       {shown.length === 0 ? <p class="empty">{t("noEvents")}</p> : null}
       <ol class="events windowed" data-testid="feed" data-count={shown.length} onScroll={w.onScroll}>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 /**
  * Which rows of a long list are on screen: rows have one fixed height, so the window is a slice of the
@@ -18,16 +18,21 @@ export function useWindow(count: number, rowHeight: number, height: number) {
   };
 }
 
-/** A scrolling list that renders only its visible rows; data-count tells how many rows the list holds in all. */
-export function VirtualList<T>({ items, rowHeight, height, row, testid, className }: {
+/**
+ * A scrolling list that renders only its visible rows; data-count tells how many rows the list holds in all.
+ * onEnd is called when the rows on screen come near the last one held, for lists read page by page.
+ */
+export function VirtualList<T>({ items, rowHeight, height, row, testid, className, onEnd }: {
   items: T[];
   rowHeight: number;
   height: number;
   row: (item: T, index: number) => ComponentChildren;
   testid?: string;
   className?: string;
+  onEnd?: () => void;
 }) {
   const w = useWindow(items.length, rowHeight, height);
+  useEffect(() => { if (onEnd && w.end >= items.length - 10) onEnd(); }, [w.end, items.length]);
   return (
     <div class={`vlist ${className ?? ""}`} style={{ maxHeight: `${height}px` }} onScroll={w.onScroll} data-testid={testid} data-count={items.length}>
       <div style={{ height: `${w.padTop}px` }} />
