@@ -1,5 +1,6 @@
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
+using CiExercise.Grains.Tests;
 using CiExercise.Review.Model;
 
 namespace CiExercise.Review.Tests;
@@ -8,8 +9,8 @@ namespace CiExercise.Review.Tests;
 /// The review of an exercise played through the engine (see <see cref="ScriptedExercise"/> for the minute-by-minute
 /// script); every expected figure below is worked out by hand from that script.
 /// </summary>
-[Collection(nameof(ReviewEngine))]
-public sealed class EngineReviewTests(ReviewEngine engine)
+[Collection(nameof(ControlledEngine))]
+public sealed class EngineReviewTests(ControlledEngine engine)
 {
     private static TimeSpan M(double minutes) => TimeSpan.FromMinutes(minutes);
 

@@ -28,9 +28,9 @@ internal sealed class ScriptedExercise
 {
     public static readonly Actor Control = Actor.Controller("director");
 
-    private readonly ReviewEngine _engine;
+    private readonly ControlledEngine _engine;
 
-    private ScriptedExercise(ReviewEngine engine, string id)
+    private ScriptedExercise(ControlledEngine engine, string id)
     {
         _engine = engine;
         Id = id;
@@ -46,11 +46,11 @@ internal sealed class ScriptedExercise
     /// <summary>Live views as the grains showed them, with the log's last seq at that moment.</summary>
     public List<(long Seq, OrganizationView View)> Live { get; } = [];
 
-    private IExerciseGrain Exercise => _engine.Grains.GetGrain<IExerciseGrain>(Id);
+    private IExerciseGrain Exercise => _engine.Engine.Grains.GetGrain<IExerciseGrain>(Id);
 
-    private IOrganizationGrain Organization(string id) => _engine.Grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(Id, id));
+    private IOrganizationGrain Organization(string id) => _engine.Engine.Grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(Id, id));
 
-    public static async Task<ScriptedExercise> RunAsync(ReviewEngine engine)
+    public static async Task<ScriptedExercise> RunAsync(ControlledEngine engine)
     {
         var run = new ScriptedExercise(engine, "rv-" + Guid.NewGuid().ToString("N")[..10]);
         await run.PlayAsync();

@@ -2,6 +2,7 @@ using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
+using CiExercise.Grains.Tests;
 using CiExercise.Review.Model;
 
 namespace CiExercise.Review.Tests;
@@ -10,8 +11,8 @@ namespace CiExercise.Review.Tests;
 /// The timeline's filters, paging and clock bands, and the evaluation and participation of the scripted exercise.
 /// Task ratings, joins and hot-wash answers are written to the log by their contracts, as the grains record them.
 /// </summary>
-[Collection(nameof(ReviewEngine))]
-public sealed class TimelineAndEvaluationTests(ReviewEngine engine)
+[Collection(nameof(ControlledEngine))]
+public sealed class TimelineAndEvaluationTests(ControlledEngine engine)
 {
     private static readonly Actor Evaluator1 = new("eval-1", "evaluator", null);
     private static readonly Actor Evaluator2 = new("eval-2", "evaluator", null);
