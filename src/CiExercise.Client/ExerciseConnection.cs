@@ -134,14 +134,23 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
     public Task<Contracts.Exercises.ActionReceipt> Acknowledge(string exerciseId, string injectId, string? clientActionId) =>
         Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Acknowledge), exerciseId, injectId, KeyOf(clientActionId)));
 
-    public Task<Contracts.Exercises.ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId) =>
-        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Decide), exerciseId, injectId, choiceId, text, KeyOf(clientActionId)));
+    public Task<Contracts.Exercises.ActionReceipt> Decide(
+        string exerciseId, string injectId, string? choiceId, string? text, Contracts.Exercises.SeverityRating? severity, string? clientActionId) =>
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.Decide), exerciseId, injectId, choiceId, text, severity,
+            KeyOf(clientActionId)));
 
     public Task<Contracts.Exercises.ActionReceipt> SendMessage(string exerciseId, Contracts.Exercises.OutgoingMessage message, string? clientActionId) =>
         Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.SendMessage), exerciseId, message, KeyOf(clientActionId)));
 
     public Task<Contracts.Exercises.ActionReceipt> RecordObservation(string exerciseId, Contracts.Exercises.Observation observation, string? clientActionId) =>
         Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.RecordObservation), exerciseId, observation, KeyOf(clientActionId)));
+
+    public Task<Contracts.Exercises.ActionReceipt> RateTask(string exerciseId, Contracts.Exercises.TaskRating rating, string? clientActionId) =>
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.RateTask), exerciseId, rating, KeyOf(clientActionId)));
+
+    public Task<Contracts.Exercises.ActionReceipt> SubmitHotWash(
+        string exerciseId, IReadOnlyList<Contracts.Exercises.HotWashAnswer> answers, string? clientActionId) =>
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.SubmitHotWash), exerciseId, answers, KeyOf(clientActionId)));
 
     public async ValueTask DisposeAsync()
     {

@@ -44,6 +44,12 @@ public static class Limits
 
     public const int Injects = 100;
 
+    /// <summary>The event seqs a task rating cites as its evidence.</summary>
+    public const int TaskEvidence = 50;
+
+    /// <summary>Answers of one hot-wash form (a scenario has at most this many questions).</summary>
+    public const int HotWashAnswers = 20;
+
     /// <summary>Join links issued by one request (a roster import takes more).</summary>
     public const int JoinLinksPerRequest = 1000;
 

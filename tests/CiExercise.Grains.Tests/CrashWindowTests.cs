@@ -116,7 +116,7 @@ public sealed class CrashWindowTests(ControlledEngine fixture)
 
         // The decision has passed its play check (GetClock) and waits at the log; the halt is ordered first.
         var gate = fixture.Log.HoldAppend(id, EventKind.DecisionRecorded);
-        var decision = telco.Decide(Ciso, "i01", "isolate", "Cut the VPN off", "c-1");
+        var decision = telco.Decide(Ciso, "i01", "isolate", "Cut the VPN off", null, "c-1");
         await gate.Reached.WaitAsync(Cancellation);
         await grain.Halt(Control, "Real power outage in Kanto");
         gate.Release();

@@ -109,10 +109,10 @@ public sealed class IdempotencyTests(TwoSiloFixture fixture)
 
         var telco = Engine.Grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, "telco"));
         var ciso = new Actor("Sato", "ciso", "telco");
-        var decided = await telco.Decide(ciso, "i01", "isolate", null, "dec-1");
+        var decided = await telco.Decide(ciso, "i01", "isolate", null, null, "dec-1");
         await Engine.Cluster.DeactivateAsync(telco);
-        Assert.Equal(decided.Seq, (await telco.Decide(ciso, "i01", "isolate", null, "dec-1")).Seq);
-        var otherChoice = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Decide(ciso, "i01", null, "Wait", "dec-1"));
+        Assert.Equal(decided.Seq, (await telco.Decide(ciso, "i01", "isolate", null, null, "dec-1")).Seq);
+        var otherChoice = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Decide(ciso, "i01", null, "Wait", null, "dec-1"));
         var asAcknowledgement = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Acknowledge(ciso, "i01", "dec-1"));
         Assert.Equal([ClientActionId.ReusedCode, ClientActionId.ReusedCode], [otherChoice.Code, asAcknowledgement.Code]);
     }

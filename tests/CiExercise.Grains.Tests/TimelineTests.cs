@@ -91,14 +91,14 @@ public sealed class TimelineTests(TwoSiloFixture fixture)
         var again = await telco.Acknowledge(ciso, "i01", "c-2");
         Assert.Equal(ack.Seq, again.Seq);
         Assert.True(again.Duplicate);
-        var decision = await telco.Decide(ciso, "i01", "isolate", "Cutting the VPN concentrator off", "c-3");
-        var resent = await telco.Decide(ciso, "i01", "isolate", "Cutting the VPN concentrator off", "c-3");
+        var decision = await telco.Decide(ciso, "i01", "isolate", "Cutting the VPN concentrator off", null, "c-3");
+        var resent = await telco.Decide(ciso, "i01", "isolate", "Cutting the VPN concentrator off", null, "c-3");
         Assert.Equal(decision.Seq, resent.Seq);
 
         // i02 went to finance and credit cards only; an unknown choice and another organization are refused.
         var notDelivered = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Acknowledge(ciso, "i02", null));
         Assert.Equal("inject.not-delivered", notDelivered.Code);
-        var badChoice = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Decide(ciso, "i01", "panic", null, null));
+        var badChoice = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Decide(ciso, "i01", "panic", null, null, null));
         Assert.Equal("decision.unknown-choice", badChoice.Code);
         var impersonation = await Assert.ThrowsAsync<ExerciseRuleException>(() => bank.Acknowledge(ciso, "i02", null));
         Assert.Equal("actor.wrong-organization", impersonation.Code);
@@ -112,7 +112,7 @@ public sealed class TimelineTests(TwoSiloFixture fixture)
         Assert.True(forwarded.Seq > sent.Seq);
 
         await grain.Halt(Control, "Real power outage in Kanto");
-        var halted = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Decide(ciso, "i01", "monitor", null, null));
+        var halted = await Assert.ThrowsAsync<ExerciseRuleException>(() => telco.Decide(ciso, "i01", "monitor", null, null, null));
         Assert.Equal("exercise.not-in-play", halted.Code);
 
         var events = await Engine.ReadAllAsync(id);

@@ -70,7 +70,7 @@ internal sealed class ScriptedExercise
         await Organization("telco").SendMessage(Staff("telco"), new OutgoingMessage(["mic"], "Incident report", "Core routers compromised", "i1", null), null);
         await Snapshot("telco", "mic");
         await At(7);
-        await Organization("telco").Decide(new Actor("suzuki", "ciso", "telco"), "i1", "isolate", null, null);
+        await Organization("telco").Decide(new Actor("suzuki", "ciso", "telco"), "i1", "isolate", null, null, null);
         await At(10);
         await Exercise.FireDue();
         await Snapshot("telco", "bank", "power");
@@ -80,7 +80,7 @@ internal sealed class ScriptedExercise
         await At(13);
         await Organization("bank").Acknowledge(Staff("bank"), "i2", null);
         await At(15);
-        await Organization("bank").Decide(Executive("bank"), "i2", null, "Checked: no outage", null);
+        await Organization("bank").Decide(Executive("bank"), "i2", null, "Checked: no outage", null, null);
         await Snapshot("bank", "power", "nc", "mic");
         await At(16);
         await Exercise.Pause(Control);

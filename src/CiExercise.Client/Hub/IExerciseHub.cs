@@ -15,7 +15,8 @@ public interface IExerciseHub
 {
     /// <summary>
     /// Sends every event after afterSeq that the caller may see (Event calls, then CaughtUp), then keeps
-    /// the connection subscribed to live events. Returns the highest sequence number replayed.
+    /// the connection subscribed to live events. Returns the highest sequence number replayed. A participant's
+    /// first subscription is recorded (ParticipantJoined, once per person) for the review's participation figures.
     /// </summary>
     Task<long> Subscribe(string exerciseId, long afterSeq);
 
@@ -25,11 +26,18 @@ public interface IExerciseHub
 
     Task<ActionReceipt> Acknowledge(string exerciseId, string injectId, string? clientActionId);
 
-    Task<ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId);
+    /// <summary>Severity: required when the inject asks for a severity rating (decision.severity-required), refused otherwise.</summary>
+    Task<ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, SeverityRating? severity, string? clientActionId);
 
     Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId);
 
     Task<ActionReceipt> RecordObservation(string exerciseId, Observation observation, string? clientActionId);
+
+    /// <summary>Evaluators: a P/S/M/U rating of a critical task, with the seqs of its evidence (also after the end).</summary>
+    Task<ActionReceipt> RateTask(string exerciseId, TaskRating rating, string? clientActionId);
+
+    /// <summary>Participants: the hot-wash answers, once the exercise has ended (exercise.not-ended before).</summary>
+    Task<ActionReceipt> SubmitHotWash(string exerciseId, IReadOnlyList<HotWashAnswer> answers, string? clientActionId);
 
     /// <summary>Staff only: who is connected now (also pushed to staff as Presence when it changes).</summary>
     Task<PresenceView> GetPresence(string exerciseId);

@@ -58,6 +58,13 @@ public interface IExerciseGrain : IGrainWithStringKey
     Task<ActionReceipt> RecordObservation(Actor evaluator, Observation observation, string? clientActionId);
 
     /// <summary>
+    /// Records an evaluator's rating of a critical task (once the exercise has started, also after it ended); the
+    /// objective and task must exist, and the evidence be seqs of the exercise's log. Keyed like observations.
+    /// </summary>
+    [Alias("RateTask")]
+    Task<ActionReceipt> RateTask(Actor evaluator, TaskRating rating, string? clientActionId);
+
+    /// <summary>
     /// Starts a communication check (in draft too): records it and its delivery to the first organizations
     /// of the route. A repeated client action id of the same controller answers the first check.
     /// </summary>

@@ -22,8 +22,11 @@ public interface IOrganizationGrain : IGrainWithStringKey
     [Alias("Acknowledge")]
     Task<ActionReceipt> Acknowledge(Actor actor, string injectId, string? clientActionId);
 
+    /// <summary>
+    /// Records a decision; severity is required when the inject asks for a severity rating, and refused when it does not.
+    /// </summary>
     [Alias("Decide")]
-    Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, string? clientActionId);
+    Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, SeverityRating? severity, string? clientActionId);
 
     [Alias("SendMessage")]
     Task<ActionReceipt> SendMessage(Actor actor, OutgoingMessage message, string? clientActionId);
@@ -39,6 +42,18 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// nobody had); the first pass counts, later ones are answered with it.
     /// </summary>
     [Alias("PassOnCheck")] Task<ActionReceipt> PassOnCheck(Actor actor, string checkId, string? clientActionId);
+
+    /// <summary>
+    /// Records a participant's hot-wash answers, only once the exercise has ended; answers are checked against the
+    /// scenario's questions. A later submission by the same person replaces the earlier one in the review.
+    /// </summary>
+    [Alias("SubmitHotWash")] Task<ActionReceipt> SubmitHotWash(Actor actor, IReadOnlyList<HotWashAnswer> answers, string? clientActionId);
+
+    /// <summary>
+    /// Records that a participant's console subscribed (ParticipantJoined), once per person: the grain remembers who
+    /// joined, so a repeat costs no write. In any status of the exercise.
+    /// </summary>
+    [Alias("Joined")] Task Joined(Actor actor);
 
     [Alias("GetView"), ReadOnly] Task<OrganizationView> GetView();
 }

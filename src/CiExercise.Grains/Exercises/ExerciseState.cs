@@ -34,6 +34,9 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
     public string? HaltReason { get; private set; }
     public long LastSeq { get; private set; }
 
+    /// <summary>Whether the exercise was ever started (a halt declared in draft does not start it).</summary>
+    public bool HasStarted => Status != ExerciseStatus.Draft && !(Status == ExerciseStatus.Halted && StatusBeforeHalt == ExerciseStatus.Draft);
+
     public IEnumerable<Inject> AllInjects => Scenario.Injects.Concat(_adHoc);
 
     public int AdHocCount => _adHoc.Count;
@@ -135,6 +138,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
                 or EventKind.RealWorldHaltLifted => Payload<ClockPayload>(e) is var c ? (c.ClientActionId, c.Fingerprint) : default,
             EventKind.AdHocInjectAdded => Payload<AdHocInjectAddedPayload>(e) is var a ? (a.ClientActionId, a.Fingerprint) : default,
             EventKind.ObservationRecorded => Payload<ObservationPayload>(e) is var o ? (o.ClientActionId, o.Fingerprint) : default,
+            EventKind.TaskRated => Payload<TaskRatedPayload>(e) is var t ? (t.ClientActionId, t.Fingerprint) : default,
             EventKind.CommunicationCheckStarted =>
                 Payload<CommunicationCheckStartedPayload>(e) is var s ? (s.ClientActionId, s.Fingerprint) : default,
             EventKind.CommunicationCheckClosed =>

@@ -79,9 +79,13 @@ public sealed partial class OrganizationGrain(
         return await Record(InPlay(clock), Acknowledgement(actor, entry, now, scenario, key));
     }
 
-    public async Task<ActionReceipt> Decide(Actor actor, string injectId, string? choiceId, string? text, string? clientActionId)
+    public async Task<ActionReceipt> Decide(
+        Actor actor, string injectId, string? choiceId, string? text, SeverityRating? severity, string? clientActionId)
     {
-        var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(Decide), injectId, choiceId, text));
+        // Severity joins the fingerprint only when given, so keys recorded before it existed still match their resends.
+        var key = new ActionKey(clientActionId, severity is null
+            ? ClientActionId.Fingerprint(nameof(Decide), injectId, choiceId, text)
+            : ClientActionId.Fingerprint(nameof(Decide), injectId, choiceId, text, severity));
         if (Replayed(key) is { } replayed) return replayed;
         var (entry, clock) = await Delivery(actor, injectId);
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -92,16 +96,31 @@ public sealed partial class OrganizationGrain(
                 entry.ChoiceIds.Count == 0 ? $"Inject '{injectId}' offers no choices; answer with a text."
                 : $"Inject '{injectId}' has no choice '{choiceId}'; its choices are {string.Join(", ", entry.ChoiceIds)}.");
         CheckLength(text, MaxTextLength, "text");
+        CheckSeverity(injectId, severity);
         var (now, scenario) = Now(clock);
         var events = new List<NewEvent>();
         // Deciding shows the inject was seen: the first decision acknowledges it if nobody had.
         if (entry.Acknowledgement is null)
             events.Add(Acknowledgement(actor, entry, now, scenario, key: null));
         events.Add(new NewEvent(EventKind.DecisionRecorded, now, scenario, _organizationId, actor, injectId, entry.DeliveredSeq,
-            ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: key.Id, Fingerprint: key.Stored)),
+            ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: key.Id, Fingerprint: key.Stored, Severity: severity)),
             ClientDedupeKey(key.Id)));
         var receipt = await Record(InPlay(clock), [.. events]);
         return receipt.Duplicate ? await ReplayedFromLog(key) ?? receipt : receipt;
+    }
+
+    /// <summary>A severity rating goes with a decision on an inject that asks for one (scripted only), and only there.</summary>
+    private void CheckSeverity(string injectId, SeverityRating? severity)
+    {
+        var asks = _scenario!.FindInject(injectId)?.Severity is not null;
+        if (asks && severity is null)
+            throw Rules.Invalid("decision.severity-required",
+                $"Inject '{injectId}' asks for a severity rating: give continuity, safety and trust, each 0 to {SeverityRating.MaxLevel}.");
+        if (!asks && severity is not null)
+            throw Rules.Invalid("decision.severity-not-asked", $"Inject '{injectId}' does not ask for a severity rating; decide without one.");
+        if (severity is { IsValid: false })
+            throw Rules.Invalid("decision.severity-invalid",
+                $"Severity is continuity {severity.Continuity}, safety {severity.Safety}, trust {severity.Trust}; each is 0 to {SeverityRating.MaxLevel}.");
     }
 
     public async Task<ActionReceipt> SendMessage(Actor actor, OutgoingMessage message, string? clientActionId)

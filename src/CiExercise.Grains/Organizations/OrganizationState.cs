@@ -12,6 +12,7 @@ internal sealed class OrganizationState
     private readonly Dictionary<long, MessageItem> _sent = [];
     private readonly Dictionary<long, MessageItem> _received = [];
     private readonly Dictionary<string, (string? Fingerprint, ActionReceipt Receipt)> _byClientActionId = [];
+    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
 
     /// <summary>The communication checks that reached this organization and its answers.</summary>
     public CheckInbox Checks { get; } = new();
@@ -28,6 +29,9 @@ internal sealed class OrganizationState
         if (first.Fingerprint is not null && first.Fingerprint != fingerprint) throw Rules.KeyReused(clientActionId);
         return first.Receipt;
     }
+
+    /// <summary>Whether the person's ParticipantJoined row is recorded (it is written once per person).</summary>
+    public bool HasJoined(string personId) => _joined.Contains(personId);
 
     /// <summary>Whether seq is a row of this organization's stream that can be passed on.</summary>
     public bool CanForward(long seq) => _received.ContainsKey(seq) || _inbox.Values.Any(i => i.DeliveredSeq == seq);
@@ -65,6 +69,13 @@ internal sealed class OrganizationState
                 break;
             case EventKind.CommunicationCheckReceived:
                 Checks.Apply(e);
+                break;
+            case EventKind.ParticipantJoined:
+                _joined.Add(e.Actor.Id);
+                break;
+            case EventKind.HotWashSubmitted:
+                var hotWash = Payload<HotWashPayload>(e);
+                Remember(e, hotWash.ClientActionId, hotWash.Fingerprint);
                 break;
         }
     }

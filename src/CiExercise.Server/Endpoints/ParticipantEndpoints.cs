@@ -29,6 +29,8 @@ public static class ParticipantEndpoints
             .WithIdempotencyKey();
         api.MapPost("/messages", SendMessage).WithName("SendMessage").RequireAuthorization(AccessPolicies.OrganizationActor)
             .WithIdempotencyKey();
+        api.MapPost("/hot-wash", SubmitHotWash).WithName("SubmitHotWash").RequireAuthorization(AccessPolicies.OrganizationActor)
+            .WithIdempotencyKey();
         return app;
     }
 
@@ -56,8 +58,21 @@ public static class ParticipantEndpoints
         HttpContext context, CancellationToken cancellationToken)
     {
         var errors = ActionChecks.Decision(request.InjectId, request.ChoiceId, request.Text);
+        var severity = request.Severity?.ToRating(errors);
         return await Act(id, orgId, request, errors, exercises, grains, context,
-            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, IdempotencyKeys.Of(context)), cancellationToken);
+            (grain, actor) => grain.Decide(actor, request.InjectId!, request.ChoiceId, request.Text, severity, IdempotencyKeys.Of(context)),
+            cancellationToken);
+    }
+
+    /// <summary>A participant's hot-wash answers: 201 once recorded, 409 before the exercise has ended.</summary>
+    public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SubmitHotWash(
+        string id, string orgId, HotWashRequest request, ExerciseScenarios exercises, IGrainFactory grains,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = ActionChecks.HotWash(request.Answers);
+        return await Act(id, orgId, request, errors, exercises, grains, context,
+            (grain, actor) => grain.SubmitHotWash(actor, request.Answers!.OfType<HotWashAnswer>().ToArray(), IdempotencyKeys.Of(context)),
+            cancellationToken);
     }
 
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SendMessage(

@@ -71,5 +71,6 @@ public static class ApiExtensions
         app.MapPresenceEndpoints();
         app.MapCommunicationCheckEndpoints();
         app.MapReviewEndpoints();
+        app.MapHotWashEndpoints();
     }
 }

@@ -57,6 +57,7 @@ public sealed partial class ExerciseHub(
     {
         var principal = await RequireAsync(exerciseId);
         if (afterSeq < 0) throw Refuse("request.invalid", "afterSeq is a sequence number, 0 or more.");
+        if (principal.Kind == PrincipalKind.Participant) await RecordJoinedAsync(principal, exerciseId);
         foreach (var group in EventAudience.GroupsOf(principal, exerciseId))
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
 
@@ -85,6 +86,22 @@ public sealed partial class ExerciseHub(
         return last;
     }
 
+    /// <summary>
+    /// Records the participant's first subscription for the review (the grain writes it once per person and answers
+    /// repeats from memory). The record is not worth a console: a failure is logged, and the subscription goes on.
+    /// </summary>
+    private async Task RecordJoinedAsync(ExercisePrincipal principal, string exerciseId)
+    {
+        try
+        {
+            await grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(exerciseId, principal.OrganizationId!)).Joined(principal.ToActor());
+        }
+        catch (Exception ex)
+        {
+            LogJoinNotRecorded(logger, ex, exerciseId, principal.OrganizationId);
+        }
+    }
+
     public async Task<ExerciseView> GetExercise(string exerciseId)
     {
         var principal = await RequireAsync(exerciseId);
@@ -110,11 +127,12 @@ public sealed partial class ExerciseHub(
         return await grain.Acknowledge(actor, injectId, clientActionId);
     }
 
-    public async Task<ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId)
+    public async Task<ActionReceipt> Decide(
+        string exerciseId, string injectId, string? choiceId, string? text, SeverityRating? severity, string? clientActionId)
     {
         var (grain, actor) = await ParticipantAsync(exerciseId, "decide");
         Check(ActionChecks.Decision(injectId, choiceId, text));
-        return await grain.Decide(actor, injectId, choiceId, text, clientActionId);
+        return await grain.Decide(actor, injectId, choiceId, text, severity, clientActionId);
     }
 
     public async Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId)
@@ -132,6 +150,23 @@ public sealed partial class ExerciseHub(
         if (observation is null) throw Refuse(FieldErrors.Code, "The field 'observation' is required.");
         Check(ActionChecks.Observation(observation.Kind, observation.Text, observation.ObjectiveIds, observation.InjectIds, observation.OrganizationIds));
         return await grains.GetGrain<IExerciseGrain>(exerciseId).RecordObservation(principal.ToActor(), observation, clientActionId);
+    }
+
+    public async Task<ActionReceipt> RateTask(string exerciseId, TaskRating rating, string? clientActionId)
+    {
+        var principal = await RequireAsync(exerciseId);
+        if (principal.Kind != PrincipalKind.Evaluator) throw Deny(principal, exerciseId, "rate a critical task");
+        if (rating is null) throw Refuse(FieldErrors.Code, "The field 'rating' is required.");
+        Check(ActionChecks.TaskRating(rating.ObjectiveId, rating.TaskId, rating.Rating, rating.Text, rating.EvidenceSeqs));
+        return await grains.GetGrain<IExerciseGrain>(exerciseId).RateTask(principal.ToActor(), rating with { EvidenceSeqs = rating.EvidenceSeqs ?? [] },
+            clientActionId);
+    }
+
+    public async Task<ActionReceipt> SubmitHotWash(string exerciseId, IReadOnlyList<HotWashAnswer> answers, string? clientActionId)
+    {
+        var (grain, actor) = await ParticipantAsync(exerciseId, "answer the hot wash");
+        Check(ActionChecks.HotWash(answers));
+        return await grain.SubmitHotWash(actor, answers, clientActionId);
     }
 
     private async Task<(IOrganizationGrain Grain, Contracts.Events.Actor Actor)> ParticipantAsync(string exerciseId, string what)
@@ -174,6 +209,9 @@ public sealed partial class ExerciseHub(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} opened by a {Kind} of exercise {PrincipalExerciseId}, organization {OrgId}")]
     private static partial void LogConnected(ILogger logger, string connectionId, PrincipalKind kind, string? principalExerciseId, string? orgId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exercise {ExerciseId}: a participant of {OrgId} subscribed, but the join was not recorded")]
+    private static partial void LogJoinNotRecorded(ILogger logger, Exception exception, string exerciseId, string? orgId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} subscribed to {ExerciseId} after {AfterSeq}, replayed to {LastSeq}")]
     private static partial void LogSubscribed(ILogger logger, string connectionId, string exerciseId, long afterSeq, long lastSeq);

@@ -14,6 +14,7 @@ internal static class ActionChecks
     public static FieldErrors Acknowledgement(string? injectId) =>
         new FieldErrors().Required("injectId", injectId).Id("injectId", injectId);
 
+    /// <summary>A decision; its severity's range and whether the inject asks for one are the organization grain's to check.</summary>
     public static FieldErrors Decision(string? injectId, string? choiceId, string? text)
     {
         var errors = Acknowledgement(injectId).Id("choiceId", choiceId).Length("text", text, Limits.TextLength);
@@ -39,6 +40,28 @@ internal static class ActionChecks
             .Each("objectiveIds", objectiveIds, Limits.Objectives).Each("injectIds", injectIds, Limits.Injects)
             .Each("organizationIds", organizationIds, Limits.Organizations);
         return kind is null ? errors.Add("kind", "The field 'kind' is required: strength or area-for-improvement.") : errors;
+    }
+
+    /// <summary>A rating of a critical task; whether the objective, the task and the evidence exist is the exercise grain's to check.</summary>
+    public static FieldErrors TaskRating(string? objectiveId, string? taskId, HseepRating? rating, string? text, IReadOnlyCollection<long>? evidenceSeqs)
+    {
+        var errors = new FieldErrors().Required("objectiveId", objectiveId).Id("objectiveId", objectiveId)
+            .Required("taskId", taskId).Id("taskId", taskId).Length("text", text, Limits.TextLength)
+            .Count("evidenceSeqs", evidenceSeqs, Limits.TaskEvidence);
+        return rating is null ? errors.Add("rating", "The field 'rating' is required: p, s, m or u.") : errors;
+    }
+
+    /// <summary>Hot-wash answers within their bounds; the organization grain checks them against the scenario's questions.</summary>
+    public static FieldErrors HotWash(IReadOnlyList<HotWashAnswer?>? answers)
+    {
+        var errors = new FieldErrors().Required("answers", answers).Count("answers", answers, Limits.HotWashAnswers);
+        if (answers is not { Count: <= Limits.HotWashAnswers }) return errors;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            errors.Required($"answers[{i}].questionId", answers[i]?.QuestionId).Id($"answers[{i}].questionId", answers[i]?.QuestionId)
+                .Length($"answers[{i}].text", answers[i]?.Text, Limits.TextLength);
+        }
+        return errors;
     }
 
     public static FieldErrors CommunicationCheck(CheckRoute? route, string? message)

@@ -11,3 +11,12 @@ public sealed record ObservationRequest(
     IReadOnlyList<string>? InjectIds,
     IReadOnlyList<string>? OrganizationIds,
     string? ClientActionId) : IKeyedRequest;
+
+/// <summary>An evaluator's rating of a critical task; the evaluator is the signed-in principal.</summary>
+public sealed record TaskRatingRequest(
+    string? ObjectiveId,
+    string? TaskId,
+    HseepRating? Rating,
+    string? Text,
+    IReadOnlyList<long>? EvidenceSeqs,
+    string? ClientActionId) : IKeyedRequest;

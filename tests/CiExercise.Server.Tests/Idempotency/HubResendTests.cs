@@ -50,7 +50,7 @@ public sealed class HubResendTests(ServerFixture server) : IClassFixture<ServerF
         var before = (await server.Api.EventsAsync(id)).Count;
 
         var refused = await Assert.ThrowsAsync<ExerciseHubException>(() =>
-            console.Decide(id, "i1-alert", null, "Block the address range", new string('k', length)));
+            console.Decide(id, "i1-alert", null, "Block the address range", null, new string('k', length)));
 
         Assert.Equal(ClientActionId.InvalidCode, refused.Code);
         Assert.Contains("100", refused.Message, StringComparison.Ordinal);

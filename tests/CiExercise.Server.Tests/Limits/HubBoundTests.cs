@@ -21,8 +21,8 @@ public sealed class HubBoundTests(ServerFixture server) : IClassFixture<ServerFi
         var (id, bank) = await StartedAsync();
         var before = await server.Api.LastSeqAsync(id);
 
-        var longInject = await RefusedAsync(() => bank.Decide(id, new string('i', Contracts.Limits.IdLength + 1), null, "text", null));
-        var longText = await RefusedAsync(() => bank.Decide(id, "i1-alert", null, new string('x', Contracts.Limits.TextLength + 1), null));
+        var longInject = await RefusedAsync(() => bank.Decide(id, new string('i', Contracts.Limits.IdLength + 1), null, "text", null, null));
+        var longText = await RefusedAsync(() => bank.Decide(id, "i1-alert", null, new string('x', Contracts.Limits.TextLength + 1), null, null));
         var manyRecipients = await RefusedAsync(() => bank.SendMessage(id,
             new OutgoingMessage(Enumerable.Repeat("power", Contracts.Limits.Organizations + 1).ToArray(), "s", "b", null, null), null));
         var longExercise = await RefusedAsync(() => bank.GetExercise(new string('e', Contracts.Limits.IdLength + 1)));
@@ -41,7 +41,7 @@ public sealed class HubBoundTests(ServerFixture server) : IClassFixture<ServerFi
         var (id, bank) = await StartedAsync();
 
         // The .NET client's JSON sends Japanese as six-byte \u escapes: about 48 KB, over SignalR's default of 32 KB.
-        var receipt = await bank.Decide(id, "i1-alert", null, new string('本', Contracts.Limits.TextLength), null)
+        var receipt = await bank.Decide(id, "i1-alert", null, new string('本', Contracts.Limits.TextLength), null, null)
             .WaitAsync(HubHarness.Timeout, TestContext.Current.CancellationToken);
 
         Assert.True(receipt.Seq > 0);

@@ -34,7 +34,7 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
         [nameof(IExerciseHub.Acknowledge)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
             (c, t) => c.Acknowledge(t.ExerciseId, t.InjectId, null)),
         [nameof(IExerciseHub.Decide)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
-            (c, t) => c.Decide(t.ExerciseId, t.InjectId, null, "isolate the segment", null)),
+            (c, t) => c.Decide(t.ExerciseId, t.InjectId, null, "isolate the segment", null, null)),
         [nameof(IExerciseHub.SendMessage)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
             (c, t) => c.SendMessage(t.ExerciseId, new OutgoingMessage(["power"], "status", "we isolated it", t.InjectId, null), null)),
         [nameof(IExerciseHub.RecordObservation)] = ([Denied, Denied, Denied, Denied, Allowed, Denied],

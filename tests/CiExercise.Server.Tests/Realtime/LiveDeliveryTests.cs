@@ -66,7 +66,7 @@ public sealed class LiveDeliveryTests(ServerFixture server) : IClassFixture<Serv
         Assert.Contains(seen, e => e.Seq == observation.Seq && e.Kind == EventKind.ObservationRecorded);
 
         await AssertRefused(HubErrors.AccessDenied, () => observer.Acknowledge(id, "i1-alert", null));
-        await AssertRefused(HubErrors.AccessDenied, () => evaluator.Decide(id, "i1-alert", null, "isolate", null));
+        await AssertRefused(HubErrors.AccessDenied, () => evaluator.Decide(id, "i1-alert", null, "isolate", null, null));
         await AssertRefused(HubErrors.AccessDenied, () => bank.RecordObservation(id,
             new Observation(ObservationKind.Strength, null, "self-praise", [], [], []), null));
         await AssertRefused(HubErrors.AccessDenied, () => bank.GetOrganization(id, "power"));

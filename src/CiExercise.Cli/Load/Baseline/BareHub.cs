@@ -27,7 +27,8 @@ public sealed class BareHub(BarePlayer player) : Hub
     public Task<ActionReceipt> Acknowledge(string exerciseId, string injectId, string? clientActionId) =>
         Record(EventKind.InjectAcknowledged, injectId, [Caller().Org]);
 
-    public Task<ActionReceipt> Decide(string exerciseId, string injectId, string? choiceId, string? text, string? clientActionId) =>
+    public Task<ActionReceipt> Decide(
+        string exerciseId, string injectId, string? choiceId, string? text, SeverityRating? severity, string? clientActionId) =>
         Record(EventKind.DecisionRecorded, injectId, [Caller().Org]);
 
     public async Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId)

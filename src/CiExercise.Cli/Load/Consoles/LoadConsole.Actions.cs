@@ -35,7 +35,7 @@ public sealed partial class LoadConsole
             {
                 await Task.Delay(_plan.NextDelay(), _stop);
                 var choice = choices[(int)(Fnv(_seat.Name) % (uint)choices.Count)];
-                await InvokeAsync(_metrics.OtherAction, "Decide", injectId, choice, $"Decided by {_seat.Name}", NewActionId());
+                await InvokeAsync(_metrics.OtherAction, "Decide", injectId, choice, $"Decided by {_seat.Name}", null, NewActionId());
             }
 
             var answerDue = delivery.Payload.TryGetProperty("respondBy", out _);

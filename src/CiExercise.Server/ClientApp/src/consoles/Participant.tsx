@@ -102,7 +102,7 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
   const act = (work: () => Promise<void>) => once(() => work().then(() => setNote(null), e => setNote((e as Error).message)));
   const decide = (e: Event) => {
     e.preventDefault();
-    act(() => model.outbox.enqueue("Decide", [d.injectId, choice || null, text.trim() || null], at(d))
+    act(() => model.outbox.enqueue("Decide", [d.injectId, choice || null, text.trim() || null, null], at(d))
       .then(() => { setText(""); setChoice(""); }));
   };
   return (
