@@ -37,6 +37,10 @@ public static class DiagnosticCodes
 
     public const string DuplicateScenarioId = "CIEX040";
 
+    public const string SeverityOutOfRange = "CIEX050";
+    public const string NotACeptoar = "CIEX051";
+    public const string TooManyHotWashQuestions = "CIEX052";
+
     public const string ObjectiveNotServed = "CIEX101";
     public const string OrganizationReceivesNothing = "CIEX102";
 }

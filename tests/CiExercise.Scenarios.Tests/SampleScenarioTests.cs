@@ -85,5 +85,20 @@ public sealed class SampleScenarioTests
         Assert.Equal(new TimeSpan(3, 40, 0), Sample().FindInject("i25-executive-call")!.At);
     }
 
+    [Fact]
+    public void The_sample_gives_the_review_what_it_measures()
+    {
+        var scenario = Sample();
+
+        Assert.All(scenario.Objectives, o => Assert.True(o.Tasks.Count >= 2, $"objective '{o.Id}' has too few critical tasks"));
+        Assert.True(scenario.Injects.Count(i => i.Incident) >= 3);
+        Assert.Contains(scenario.Injects, i => i.Escalation);
+        Assert.Contains(scenario.Injects, i => i.Severity is { Expected: not null });
+        Assert.Equal("ict-ceptoar", scenario.FindOrganization("hoshizora-cloud")!.Ceptoar);
+        Assert.Equal(Sector.Ceptoar, scenario.FindOrganization("ict-ceptoar")!.Sector);
+        Assert.NotEqual(HotWashQuestion.Defaults.Select(q => q.Id), scenario.Review.HotWash.Select(q => q.Id));
+        Assert.All(scenario.Review.EscalationRoles, r => Assert.Contains(scenario.Organizations, o => o.Roles.Contains(r)));
+    }
+
     private static Scenario Sample() => ScenarioParser.ParseFile(RepositoryScenarios.SamplePath).Scenario!;
 }

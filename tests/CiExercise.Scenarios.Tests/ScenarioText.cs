@@ -36,9 +36,12 @@ internal static class ScenarioText
     public static string Valid => string.Join('\n', Lines) + "\n";
 
     /// <summary>The scenario with 1-based line replaced (null removes it).</summary>
-    public static string With(params (int Line, string? Text)[] changes)
+    public static string With(params (int Line, string? Text)[] changes) => With(Lines, changes);
+
+    /// <summary>Another scenario's lines with 1-based line replaced (null removes it).</summary>
+    public static string With(IReadOnlyList<string> original, params (int Line, string? Text)[] changes)
     {
-        var lines = Lines.ToList<string?>();
+        var lines = original.ToList<string?>();
         foreach (var (line, text) in changes)
         {
             lines[line - 1] = text;

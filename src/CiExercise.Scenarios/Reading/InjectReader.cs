@@ -1,3 +1,5 @@
+using System.Globalization;
+using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios.Yaml;
 
@@ -6,7 +8,10 @@ namespace CiExercise.Scenarios.Reading;
 internal static class InjectReader
 {
     private static readonly string[] Keys =
-        ["id", "at", "to", "from", "channel", "title", "body", "expected-action", "response-window", "objectives", "choices"];
+        ["id", "at", "to", "from", "channel", "title", "body", "expected-action", "response-window", "objectives", "choices", "incident",
+            "escalation", "severity"];
+
+    private static readonly string[] SeverityKeys = ["expected"];
 
     private static readonly string[] ChoiceKeys = ["id", "text"];
 
@@ -26,17 +31,25 @@ internal static class InjectReader
         var at = ReadAt(values, atNode, clock, what);
         var to = RecipientsReader.Read(map.Required("to"), values, what);
         var from = values.Text(map.Required("from"), $"from of {what}");
-        var channel = ReadChannel(values, map.Required("channel"), what);
+        var channel = values.Enum<Channel>(map.Required("channel"), $"channel of {what}", "channel", DiagnosticCodes.InvalidValue);
         var title = values.Text(map.Required("title"), $"title of {what}");
         var body = values.Text(map.Required("body"), $"body of {what}");
         var expected = values.Text(map.Optional("expected-action"), $"expected-action of {what}");
         var window = values.Duration(map.Optional("response-window"), $"response-window of {what}");
         var objectives = values.List(map.Optional("objectives"), $"objectives of {what}", n => values.Id(n, "objective id"));
         var choices = ReadChoices(values, map.Optional("choices"), what);
+        var incident = values.Bool(map.Optional("incident"), $"incident of {what}") ?? false;
+        var escalation = values.Bool(map.Optional("escalation"), $"escalation of {what}") ?? false;
+        var severity = ReadSeverity(values, map.Optional("severity"), what);
 
         var inject = new Inject(id?.Id ?? "", at ?? TimeSpan.Zero, to?.Value ?? Recipients.All, from ?? LocalizedText.Empty,
             channel ?? default, title ?? LocalizedText.Empty, body ?? LocalizedText.Empty, expected, window,
-            objectives.Select(o => o.Id).Distinct().ToArray(), choices);
+            objectives.Select(o => o.Id).Distinct().ToArray(), choices)
+        {
+            Incident = incident,
+            Escalation = escalation,
+            Severity = severity,
+        };
         return new InjectDraft(inject, id?.At ?? map.Start, atNode?.Start, at is not null, to, objectives);
     }
 
@@ -63,21 +76,34 @@ internal static class InjectReader
         return null;
     }
 
-    private static Channel? ReadChannel(ValueReader values, YamlNode? node, string what)
+    /// <summary>"severity: true" asks for a rating; "severity: { expected: 0..4 }" also sets the level the authors expect.</summary>
+    private static SeverityAsk? ReadSeverity(ValueReader values, YamlNode? node, string what)
     {
-        var scalar = values.Scalar(node, $"channel of {what}");
-        if (scalar is null)
+        if (node is YamlScalar)
+        {
+            return values.Bool(node, $"severity of {what}") is true ? new SeverityAsk(null) : null;
+        }
+
+        var map = values.Mapping(node, $"severity of {what}", SeverityKeys);
+        if (map is null)
         {
             return null;
         }
 
-        if (KebabNames<Channel>.TryParse(scalar.Value, out var channel))
+        var expected = values.Scalar(map.Optional("expected"), $"expected severity of {what}");
+        if (expected is null)
         {
-            return channel;
+            return new SeverityAsk(null);
         }
 
-        values.Diagnostics.Error(scalar.Start, DiagnosticCodes.InvalidValue,
-            $"unknown channel '{scalar.Value}'; expected one of: {string.Join(", ", KebabNames<Channel>.Names)}");
+        if (int.TryParse(expected.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var level)
+            && level <= SeverityRating.MaxLevel)
+        {
+            return new SeverityAsk(level);
+        }
+
+        values.Diagnostics.Error(expected.Start, DiagnosticCodes.SeverityOutOfRange,
+            $"expected severity of {what} is '{expected.Value}'; write a level from 0 to {SeverityRating.MaxLevel}");
         return null;
     }
 

@@ -25,6 +25,7 @@ internal sealed class ScenarioChecks(
         }
 
         new ReportingChainCheck(diagnostics, organizations).Run();
+        CheckCeptoars();
         foreach (var phase in phases)
         {
             CheckPhase(phase, duration);
@@ -38,6 +39,29 @@ internal sealed class ScenarioChecks(
         }
 
         WarnUnused(injects, scope);
+    }
+
+    /// <summary>The escalation roles are roles of the scenario.</summary>
+    public void CheckReview(ReviewDraft review) => CheckRoles(review.EscalationRoles, "review escalation-roles");
+
+    /// <summary>An operator's CEPTOAR is an organization of the scenario in sector ceptoar.</summary>
+    private void CheckCeptoars()
+    {
+        var byId = organizations.Where(o => o.Value.Id.Length > 0).GroupBy(o => o.Value.Id).ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var organization in organizations.Where(o => o.Ceptoar is not null))
+        {
+            var what = $"organization '{organization.Value.Id}'";
+            var ceptoar = organization.Ceptoar!;
+            if (!byId.TryGetValue(ceptoar.Id, out var named))
+            {
+                diagnostics.Error(ceptoar.At, DiagnosticCodes.UnknownOrganization, $"{what} names unknown organization '{ceptoar.Id}' as its ceptoar");
+            }
+            else if (named.Sector != Sector.Ceptoar)
+            {
+                diagnostics.Error(ceptoar.At, DiagnosticCodes.NotACeptoar,
+                    $"{what} names '{ceptoar.Id}' as its ceptoar, but '{ceptoar.Id}' is in sector {KebabNames<Sector>.NameOf(named.Sector)}, not ceptoar");
+            }
+        }
     }
 
     private void CheckInject(InjectDraft inject, TimeSpan? duration, Scenario scope)

@@ -12,7 +12,7 @@ internal static class ScenarioReader
     public static readonly IReadOnlyList<string> DefaultRoles = ["executive", "ciso", "manager", "staff"];
 
     private static readonly string[] Keys =
-        ["id", "title", "summary", "time-zone", "start", "duration", "roles", "phases", "organizations", "objectives", "injects"];
+        ["id", "title", "summary", "time-zone", "start", "duration", "roles", "phases", "organizations", "objectives", "injects", "review"];
 
     public static (Scenario? Scenario, SourcePosition? IdAt) Read(YamlNode root, DiagnosticBag diagnostics)
     {
@@ -39,9 +39,11 @@ internal static class ScenarioReader
         var objectives = values.List(map.Optional("objectives"), "objectives", n => ObjectiveReader.Read(n, values));
         var phases = values.List(map.Optional("phases"), "phases", n => PhaseReader.Read(n, values));
         var injects = values.List(map.Required("injects"), "injects", n => InjectReader.Read(n, values, clock));
+        var review = ReviewReader.Read(map.Optional("review"), values);
 
         var checks = new ScenarioChecks(diagnostics, roleNames, organizations, objectives);
         checks.Run(phases, injects, duration);
+        checks.CheckReview(review);
         if (diagnostics.HasErrors || id is null || title is null || clock is null)
         {
             return (null, id?.At);
@@ -49,7 +51,10 @@ internal static class ScenarioReader
 
         var scenario = new Scenario(id.Id, title, summary ?? LocalizedText.Empty, clock.Zone.Id, clock.Start, duration,
             phases.Select(p => p.Value).ToArray(), organizations.Select(o => o.Value).ToArray(),
-            objectives.Select(o => o.Value).ToArray(), injects.Select(i => i.Value).OrderBy(i => i.At).ToArray());
+            objectives.Select(o => o.Value).ToArray(), injects.Select(i => i.Value).OrderBy(i => i.At).ToArray())
+        {
+            Review = review.Value,
+        };
         return (scenario, id.At);
     }
 

@@ -118,6 +118,26 @@ internal sealed partial class ValueReader(DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>An enum value as files spell it (kebab case); an unknown one is reported under code with the names allowed.</summary>
+    /// <param name="what">The value's place, for a wrong type ("sector of organization 'bank'").</param>
+    /// <param name="label">What the value is, for an unknown one ("sector", "channel").</param>
+    public TEnum? Enum<TEnum>(YamlNode? node, string what, string label, string code) where TEnum : struct, Enum
+    {
+        var scalar = Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (KebabNames<TEnum>.TryParse(scalar.Value, out var value))
+        {
+            return value;
+        }
+
+        Diagnostics.Error(scalar.Start, code, $"unknown {label} '{scalar.Value}'; expected one of: {string.Join(", ", KebabNames<TEnum>.Names)}");
+        return null;
+    }
+
     public TimeSpan? Duration(YamlNode? node, string what)
     {
         var scalar = Scalar(node, what);

@@ -117,6 +117,8 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
         _ when key.EndsWith("/messages", StringComparison.Ordinal) => """{"to":["ministry"],"subject":"s","body":"b"}""",
         _ when key.EndsWith("/communication-checks/", StringComparison.Ordinal) => """{"route":"everyone","message":"matrix"}""",
         _ when key.EndsWith("/observations", StringComparison.Ordinal) => """{"kind":"strength","text":"matrix"}""",
+        _ when key.EndsWith("/task-ratings", StringComparison.Ordinal) => """{"objectiveId":"report","taskId":"first-report","rating":"s"}""",
+        _ when key.EndsWith("/hot-wash", StringComparison.Ordinal) => """{"answers":[{"questionId":"realism","rating":4}]}""",
         _ => "{}",
     };
 }

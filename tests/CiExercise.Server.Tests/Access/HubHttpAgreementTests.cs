@@ -22,6 +22,8 @@ public sealed class HubHttpAgreementTests(ServerFixture server) : IClassFixture<
         [nameof(IExerciseHub.Decide)] = "POST /api/exercises/{id}/organizations/{orgId}/decisions",
         [nameof(IExerciseHub.SendMessage)] = "POST /api/exercises/{id}/organizations/{orgId}/messages",
         [nameof(IExerciseHub.RecordObservation)] = "POST /api/exercises/{id}/observations",
+        [nameof(IExerciseHub.RateTask)] = "POST /api/exercises/{id}/task-ratings",
+        [nameof(IExerciseHub.SubmitHotWash)] = "POST /api/exercises/{id}/organizations/{orgId}/hot-wash",
         [nameof(IExerciseHub.GetPresence)] = "GET /api/exercises/{id}/presence",
         [nameof(IExerciseHub.StartCommunicationCheck)] = "POST /api/exercises/{id}/communication-checks/",
         [nameof(IExerciseHub.CloseCommunicationCheck)] = "POST /api/exercises/{id}/communication-checks/{checkId}/close",

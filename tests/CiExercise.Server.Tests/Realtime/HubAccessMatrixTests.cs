@@ -23,6 +23,7 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
     private const string NotDelivered = "inject.not-delivered";
     private const string CheckNotFound = "check.not-found";
     private const string NothingToPassOn = "check.nothing-to-pass-on";
+    private const string NotEnded = "exercise.not-ended";
 
     /// <summary>What each caller gets: "allowed" or the refusal's code, in the order of <see cref="Caller"/>.</summary>
     internal static readonly Dictionary<string, (string[] Expected, Func<ExerciseConnection, Target, Task> Call)> Matrix = new()
@@ -40,6 +41,11 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
         [nameof(IExerciseHub.RecordObservation)] = ([Denied, Denied, Denied, Denied, Allowed, Denied],
             (c, t) => c.RecordObservation(t.ExerciseId,
                 new Observation(ObservationKind.Strength, HseepRating.S, "noted", ["report"], [t.InjectId], [t.OrganizationId]), null)),
+        [nameof(IExerciseHub.RateTask)] = ([Denied, Denied, Denied, Denied, Allowed, Denied],
+            (c, t) => c.RateTask(t.ExerciseId, new TaskRating("report", "first-report", HseepRating.S, "noted", [1]), null)),
+        // The exercise is still running: a participant is let through to the grain, which refuses before the end.
+        [nameof(IExerciseHub.SubmitHotWash)] = ([Denied, Denied, NotEnded, NotEnded, Denied, Denied],
+            (c, t) => c.SubmitHotWash(t.ExerciseId, [new HotWashAnswer("realism", 4, null)], null)),
         [nameof(IExerciseHub.GetPresence)] = ([Allowed, Denied, Denied, Denied, Allowed, Allowed], (c, t) => c.GetPresence(t.ExerciseId)),
         // The controller's check goes to everyone, so bank's participant can answer it (it has nobody to pass it on to).
         [nameof(IExerciseHub.StartCommunicationCheck)] = ([Allowed, Denied, Denied, Denied, Denied, Denied],
