@@ -156,7 +156,9 @@ public sealed partial class OrganizationGrain(
         var results = await AppendInPlay(events, InPlay(clock));
         EngineMetrics.Count(events, results);
         if (results[0].Duplicate) return await ReplayedFromLog(key) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
-        for (var i = 0; i < events.Count; i++) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
+        // Only the sent row is this organization's; the received rows belong to the recipients' streams (a rebuild
+        // from the log would not have them here, and the review's replay must show what the console showed).
+        _state.Apply(events[0].Recorded(_exerciseId, results[0].Seq));
         await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, events[i + 1].Recorded(_exerciseId, results[i + 1].Seq))));
         logger.LogDebug("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
         return new ActionReceipt(results[0].Seq, now, scenario, false);

@@ -101,7 +101,8 @@ public static class ReviewEndpoints
 
     /// <summary>
     /// The signed-in reader of {id}'s review: staff at any time; a participant only once the exercise has ended
-    /// (its status from the log's clock events, by the grain's fold, without waking the grain).
+    /// (its status from the log's clock events, by the grain's fold, without waking the grain). The report endpoints
+    /// share it, so that a report shows a participant no more than its review.
     /// </summary>
     internal static async Task<(ExercisePrincipal Principal, ProblemHttpResult? Problem)> Reader(
         string id, ExerciseScenarios exercises, IEventLog log, AccessRefusals refusals, TimeProvider time, HttpContext context,
