@@ -27,7 +27,17 @@ public sealed partial class ExerciseGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private ExerciseState State => _state ?? throw Rules.NotFound("exercise.not-found", $"There is no exercise '{Id}'.");
+    private ExerciseState State => _state ?? throw NotFound();
+
+    /// <summary>
+    /// No such exercise, for now: the activation goes once idle, so that an exercise created or imported under this
+    /// id later (an import writes the catalog directly) is read afresh rather than answered "not found" from memory.
+    /// </summary>
+    private ExerciseRuleException NotFound()
+    {
+        DeactivateOnIdle();
+        return Rules.NotFound("exercise.not-found", $"There is no exercise '{Id}'.");
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

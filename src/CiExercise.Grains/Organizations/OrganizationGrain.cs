@@ -271,9 +271,13 @@ public sealed partial class OrganizationGrain(
     private void EnsureExists()
     {
         if (_organization is null)
+        {
+            // As the exercise grain does: an exercise imported under this id later is read afresh.
+            if (_scenario is null) DeactivateOnIdle();
             throw _scenario is null
                 ? Rules.NotFound("exercise.not-found", $"There is no exercise '{_exerciseId}'.")
                 : Rules.NotFound("organization.not-found", $"Exercise '{_exerciseId}' has no organization '{_organizationId}'.");
+        }
     }
 
     private ActionReceipt? Replayed(ActionKey key) => key.Id is null ? null : _state.FindClientAction(key.Id, key.Fingerprint);

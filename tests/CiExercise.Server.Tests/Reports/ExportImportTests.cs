@@ -78,6 +78,30 @@ public sealed class ExportImportTests(ServerFixture first, SecondServer second) 
     }
 
     [Fact]
+    public async Task An_exercise_asked_for_before_its_import_is_found_once_imported()
+    {
+        var id = (await first.Api.CreateExerciseAsync()).Id;
+        var export = await ExportAsync(id);
+        var copy = $"{id}-asked-before";
+        var participant = await second.Factory.SignInAsync(TestPrincipals.Participant(copy, "bank", "staff"));
+        using (var missing = await second.Api.Http.GetAsync($"/api/exercises/{copy}", Cancel))
+            Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(missing, HttpStatusCode.NotFound)).Code);
+        using (var missing = await participant.Http.GetAsync($"/api/exercises/{copy}/organizations/bank", Cancel))
+            Assert.Equal("exercise.not-found", (await ProblemAssert.ReadAsync(missing, HttpStatusCode.NotFound)).Code);
+
+        using (var imported = await ImportAsync(export, $"?id={copy}"))
+            Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+
+        // The grains that answered "not found" went once idle; a grain kept in memory would answer it still.
+        await Eventually.WaitAsync(async () =>
+        {
+            using var found = await second.Api.Http.GetAsync($"/api/exercises/{copy}", Cancel);
+            using var view = await participant.Http.GetAsync($"/api/exercises/{copy}/organizations/bank", Cancel);
+            return (found.StatusCode, view.StatusCode);
+        }, codes => codes == (HttpStatusCode.OK, HttpStatusCode.OK), "the imported exercise and its organization are found");
+    }
+
+    [Fact]
     public async Task A_bad_import_is_refused_with_its_reason_and_writes_nothing()
     {
         var id = (await first.Api.CreateExerciseAsync()).Id;
