@@ -12,7 +12,7 @@ namespace CiExercise.Browser.Tests;
 /// </summary>
 public sealed class ConsoleFeatureTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    static ConsoleFeatureTests() => SetDefaultExpectTimeout(20_000);
+    static ConsoleFeatureTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task The_root_explains_how_to_join_and_sends_a_signed_in_user_to_their_console()

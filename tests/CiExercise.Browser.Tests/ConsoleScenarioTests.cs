@@ -12,7 +12,7 @@ namespace CiExercise.Browser.Tests;
 /// </summary>
 public sealed class ConsoleScenarioTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    static ConsoleScenarioTests() => SetDefaultExpectTimeout(20_000);
+    static ConsoleScenarioTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task An_exercise_is_played_through_every_console()

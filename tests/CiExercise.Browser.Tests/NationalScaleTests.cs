@@ -23,7 +23,7 @@ public sealed class NationalScaleTests(BrowserFixture fixture) : IClassFixture<B
         "medical", "water", "logistics", "chemicals", "credit-cards", "petroleum", "ports",
     ];
 
-    static NationalScaleTests() => SetDefaultExpectTimeout(60_000);
+    static NationalScaleTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task The_controller_finds_organizations_among_850_sees_who_is_connected_and_measures_a_check_down_the_chain()

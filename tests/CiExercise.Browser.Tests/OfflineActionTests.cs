@@ -13,7 +13,7 @@ namespace CiExercise.Browser.Tests;
 /// </summary>
 public sealed class OfflineActionTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    static OfflineActionTests() => SetDefaultExpectTimeout(20_000);
+    static OfflineActionTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task Actions_taken_offline_survive_a_reload_and_are_recorded_once_in_order_when_the_network_returns()

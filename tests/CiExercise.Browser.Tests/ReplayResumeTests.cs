@@ -24,7 +24,7 @@ public sealed class ReplayResumeTests(BrowserFixture fixture) : IClassFixture<Br
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    static ReplayResumeTests() => SetDefaultExpectTimeout(60_000);
+    static ReplayResumeTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task A_console_cut_mid_replay_with_live_events_ahead_resubscribes_from_what_it_has_and_shows_each_event_once()

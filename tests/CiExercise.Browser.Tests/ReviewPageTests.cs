@@ -18,7 +18,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : IClassFixture<Brow
 {
     private const string ScenarioId = "browser-review";
 
-    static ReviewPageTests() => SetDefaultExpectTimeout(30_000);
+    static ReviewPageTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task A_participant_rates_severity_in_its_decision_and_answers_the_hot_wash_once_the_exercise_ended()

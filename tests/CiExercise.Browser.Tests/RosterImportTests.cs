@@ -9,7 +9,7 @@ namespace CiExercise.Browser.Tests;
 /// <summary>The controller imports a roster in the join-links panel: errors by row first, then a corrected file issued whole.</summary>
 public sealed class RosterImportTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    static RosterImportTests() => SetDefaultExpectTimeout(20_000);
+    static RosterImportTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task A_roster_file_is_checked_shows_its_errors_by_row_and_once_correct_issues_every_link()

@@ -18,7 +18,7 @@ public sealed class SecurityPolicyTests(BrowserFixture fixture) : IClassFixture<
         document.addEventListener("securitypolicyviolation", e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
         """;
 
-    static SecurityPolicyTests() => SetDefaultExpectTimeout(20_000);
+    static SecurityPolicyTests() => SetDefaultExpectTimeout(ExpectTimeout.Milliseconds);
 
     [Fact]
     public async Task Consoles_are_used_under_the_policy_without_a_violation()
