@@ -125,10 +125,27 @@ public sealed partial class HubConnections : IDisposable
         }
         finally
         {
-            // Ends the connection for good: its close message tells the client not to reconnect.
-            if (_connections.TryGetValue(connectionId, out var entry)) entry.Context.Abort();
+            if (_connections.TryGetValue(connectionId, out var entry))
+            {
+                // A console told why stops on its own; aborting at once could cut the message before the transport
+                // sends it (seen on a busy machine), so the server waits for it to leave, a short while at most.
+                try
+                {
+                    await Task.Delay(CloseGrace, _time, entry.Context.ConnectionAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // It left.
+                }
+
+                // Ends the connection for good: its close message tells the client not to reconnect.
+                entry.Context.Abort();
+            }
         }
     }
+
+    /// <summary>How long a closing console has to leave on its own before the server cuts it.</summary>
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
