@@ -19,9 +19,9 @@ public abstract class ReadVisibleTests<TDatabase>(TDatabase database) : StorageT
 
         var visible = await log.ReadVisibleAsync(id, "org-a", 0, int.MaxValue, Cancellation);
 
-        var expected = all.Where(e => e.OrganizationId == "org-a" || e.OrganizationId is null && LifecycleKinds.All.Contains(e.Kind)).ToList();
+        var expected = all.Where(e => e.OrganizationId == "org-a" || e.OrganizationId is null && PublicKinds.All.Contains(e.Kind)).ToList();
         Assert.Equal(expected, visible);
-        Assert.Equal(LifecycleKinds.All.Order(), visible.Where(e => e.OrganizationId is null).Select(e => e.Kind).Order());
+        Assert.Equal(PublicKinds.All.Order(), visible.Where(e => e.OrganizationId is null).Select(e => e.Kind).Order());
         Assert.Equal(Enum.GetValues<EventKind>().Length, visible.Count(e => e.OrganizationId == "org-a"));
         // The exercise list's clock read holds to the same list.
         Assert.Equal(all.Where(e => e.OrganizationId is null && LifecycleKinds.All.Contains(e.Kind)), await log.ReadClockAsync(id, Cancellation));

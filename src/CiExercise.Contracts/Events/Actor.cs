@@ -16,4 +16,10 @@ public sealed record Actor(
     public static Actor System { get; } = new("scheduler", SystemRole, null);
 
     public static Actor Controller(string id) => new(id, ControlRole, null);
+
+    /// <summary>A controller speaking for an organization the control cell plays (a simulated ministry, a vendor).</summary>
+    public static Actor ControllerAs(string id, string organizationId) => new(id, ControlRole, organizationId);
+
+    /// <summary>Whether this is a controller acting as a simulated organization: the record keeps both.</summary>
+    public bool IsControllerAs => Role == ControlRole && OrganizationId is not null;
 }

@@ -46,4 +46,17 @@ public enum EventKind
     // ...and per organization: a participant's first subscription, and its hot-wash answers after the end.
     ParticipantJoined,
     HotWashSubmitted,
+
+    // Scenario dynamics, exercise level: a held inject released (due at a scenario time) or cancelled, by its
+    // conditions or by a controller (staff only)...
+    InjectReleased,
+    InjectCancelled,
+
+    // ...a service's state changing (every participant sees it: see PublicKinds), and a post in the news and social
+    // feed: written live by the control cell, or an organization's press statement (every participant sees it).
+    ServiceChanged,
+    FeedPosted,
+
+    // ...and per organization: a report form answered.
+    ReportSubmitted,
 }

@@ -82,4 +82,31 @@ public interface IExerciseGrain : IGrainWithStringKey
 
     /// <summary>Fires every inject that is due and schedules the next wake-up. Idempotent.</summary>
     [Alias("FireDue")] Task FireDue();
+
+    /// <summary>
+    /// Told by an organization grain once rows of its stream up to <paramref name="seq"/> are durable, when the scenario
+    /// has dynamics (conditions or services): the timeline reads the log from where it last read, in seq order, and
+    /// evaluates conditions and services on what it finds. A lost or repeated call loses nothing: the next call or
+    /// activation reads on from the same place.
+    /// </summary>
+    [Alias("Recorded"), OneWay] Task Recorded(long seq);
+
+    /// <summary>Releases a held inject by hand (a controller): it fires now. Keyed like every command.</summary>
+    [Alias("ReleaseInject")] Task<ActionReceipt> ReleaseInject(Actor actor, string injectId, string? reason, string? clientActionId);
+
+    /// <summary>Cancels a held or not yet fired conditional inject by hand (a controller). Keyed like every command.</summary>
+    [Alias("CancelInject")] Task<ActionReceipt> CancelInject(Actor actor, string injectId, string? reason, string? clientActionId);
+
+    /// <summary>A controller sets a service's state (down, degraded, up); cascades follow from it. Keyed like every command.</summary>
+    [Alias("SetService")]
+    Task<ActionReceipt> SetService(Actor actor, string serviceId, ServiceStatus status, string? note, string? clientActionId);
+
+    /// <summary>Every service's state now (the server narrows it for a participant).</summary>
+    [Alias("GetServices"), ReadOnly, AlwaysInterleave] Task<ServiceBoard> GetServices();
+
+    /// <summary>
+    /// Publishes a post in the feed: a controller's live news or social post, or (actor a participant) its organization's
+    /// press statement. In play only (running or paused). A resend with the same key answers the first post's receipt.
+    /// </summary>
+    [Alias("PublishPost")] Task<ActionReceipt> PublishPost(Actor actor, FeedPost post, string? clientActionId);
 }

@@ -55,5 +55,12 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Joined")] Task Joined(Actor actor);
 
+    /// <summary>
+    /// Records a report form's answers on an inject that asks for one, checked against its fields (required, type,
+    /// bounds). It answers the inject (acknowledging it too, if nobody had). A later report replaces the earlier in views.
+    /// </summary>
+    [Alias("SubmitReport")]
+    Task<ActionReceipt> SubmitReport(Actor actor, string injectId, IReadOnlyList<FieldAnswer> answers, string? clientActionId);
+
     [Alias("GetView"), ReadOnly] Task<OrganizationView> GetView();
 }

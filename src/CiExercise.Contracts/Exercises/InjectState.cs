@@ -16,4 +16,8 @@ public sealed record InjectState(
     [property: Id(5)] TimeSpan? FiredAtScenario,
     [property: Id(6)] TimeSpan Lateness,
     [property: Id(7)] bool Late,
-    [property: Id(8)] IReadOnlyList<string> Recipients);
+    [property: Id(8)] IReadOnlyList<string> Recipients)
+{
+    /// <summary>For a conditional inject: what it waits for and how far that has come, or why it was released or cancelled.</summary>
+    [Id(9)] public HoldView? Hold { get; init; }
+}

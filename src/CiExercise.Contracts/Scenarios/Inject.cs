@@ -23,4 +23,19 @@ public sealed record Inject(
 
     /// <summary>Asks each recipient to rate the incident's severity on the national 0–4 scale, as part of its decision.</summary>
     [Id(13)] public SeverityAsk? Severity { get; init; }
+
+    /// <summary>A conditional inject: held until, or cancelled unless, something happens (null: it fires at At).</summary>
+    [Id(14)] public InjectHold? Hold { get; init; }
+
+    /// <summary>What firing it does to services (takes one down, degrades it, brings it back).</summary>
+    [Id(15)] public IReadOnlyList<ServiceEffect> Effects { get; init; } = [];
+
+    /// <summary>A structured report the recipients answer instead of free text.</summary>
+    [Id(16)] public ReportForm? Form { get; init; }
+
+    /// <summary>For news and social-media injects: the outlet (a paper, a broadcaster, a platform) shown in the feed.</summary>
+    [Id(17)] public LocalizedText? Outlet { get; init; }
+
+    /// <summary>For social-media injects: the author's handle ("@citizen_kobe").</summary>
+    [Id(18)] public string? Handle { get; init; }
 }

@@ -20,6 +20,14 @@ public sealed record Scenario(
     /// <summary>What the after-action review measures against: reach windows, escalation roles, hot-wash questions.</summary>
     [Id(10)] public ReviewSettings Review { get; init; } = ReviewSettings.Default;
 
+    /// <summary>The services organizations run and what depends on what.</summary>
+    [Id(11)] public IReadOnlyList<Service> Services { get; init; } = [];
+
+    /// <summary>Whether the timeline must watch the record: some inject is conditional, or there are services.</summary>
+    public bool HasDynamics => Services.Count > 0 || Injects.Any(i => i.Hold is not null);
+
+    public Service? FindService(string id) => Services.FirstOrDefault(s => s.Id == id);
+
     public Organization? FindOrganization(string id) => Organizations.FirstOrDefault(o => o.Id == id);
 
     public Inject? FindInject(string id) => Injects.FirstOrDefault(i => i.Id == id);

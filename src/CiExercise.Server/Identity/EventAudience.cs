@@ -6,19 +6,19 @@ namespace CiExercise.Server.Identity;
 
 /// <summary>
 /// Who may see an event (ARCHITECTURE.md invariant 5): controllers, evaluators and observers see all;
-/// a participant sees the clock and lifecycle, and its own organization's stream except deliveries meant
+/// a participant sees the clock and lifecycle, services and the feed (PublicKinds), and its own organization's stream except deliveries meant
 /// for other roles. The replay filter and the live SignalR groups both come from here, so they agree.
 /// </summary>
 public static class EventAudience
 {
     // Shared with the event log's visible-events query (IEventLog.ReadVisibleAsync), so replay reads what this allows.
-    private static readonly IReadOnlySet<EventKind> Lifecycle = LifecycleKinds.All;
+    private static readonly IReadOnlySet<EventKind> Public = PublicKinds.All;
 
     public static bool CanSee(ExercisePrincipal principal, ExerciseEvent e)
     {
         if (!principal.Covers(e.ExerciseId)) return false;
         if (principal.IsStaff) return true;
-        if (e.OrganizationId is null) return Lifecycle.Contains(e.Kind);
+        if (e.OrganizationId is null) return Public.Contains(e.Kind);
         if (e.OrganizationId != principal.OrganizationId) return false;
         return RolesOf(e) is not { Count: > 0 } roles || roles.Contains(principal.Role!);
     }
@@ -27,7 +27,7 @@ public static class EventAudience
     public static IReadOnlyList<string> GroupsFor(ExerciseEvent e)
     {
         var staff = Groups.Staff(e.ExerciseId);
-        if (e.OrganizationId is null) return Lifecycle.Contains(e.Kind) ? [staff, Groups.Players(e.ExerciseId)] : [staff];
+        if (e.OrganizationId is null) return Public.Contains(e.Kind) ? [staff, Groups.Players(e.ExerciseId)] : [staff];
         return RolesOf(e) is { Count: > 0 } roles
             ? [staff, .. roles.Select(r => Groups.Role(e.ExerciseId, e.OrganizationId, r))]
             : [staff, Groups.Organization(e.ExerciseId, e.OrganizationId)];

@@ -1,6 +1,6 @@
 -- What a participant of @OrgId may see after @AfterSeq, at most @Limit rows in seq order: its own
--- organization's stream and the exercise-level lifecycle and clock events (CiExercise.Contracts
--- LifecycleKinds; a test holds this list to it). Two seeks on ix_exercise_events_org, each cut at
+-- organization's stream and the exercise-level events every participant sees (CiExercise.Contracts
+-- PublicKinds; a test holds this list to it). Two seeks on ix_exercise_events_org, each cut at
 -- @Limit, merged: the cost follows what the participant sees, not the size of the log. INDEXED BY
 -- because without statistics SQLite takes the primary key for "org_id IS NULL" and reads every row.
 SELECT ExerciseId, Seq, Kind, WallTime, ScenarioTicks, OrgId, ActorId, ActorRole, ActorOrg, InjectId, RefSeq, Payload
@@ -25,7 +25,7 @@ FROM
         FROM exercise_events INDEXED BY ix_exercise_events_org
         WHERE exercise_id = @ExerciseId AND org_id IS NULL AND seq > @AfterSeq
           AND kind IN ('ExerciseStarted', 'ExercisePaused', 'ExerciseResumed', 'SpeedChanged', 'ClockJumped',
-                       'ExerciseEnded', 'RealWorldHaltDeclared', 'RealWorldHaltLifted')
+                       'ExerciseEnded', 'RealWorldHaltDeclared', 'RealWorldHaltLifted', 'ServiceChanged', 'FeedPosted')
         ORDER BY seq
         LIMIT @Limit
     )
