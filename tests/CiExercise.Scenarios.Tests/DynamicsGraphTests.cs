@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CiExercise.Scenarios.Tests;
 
 /// <summary>Loops and branches that can never fire, found from the script alone (DynamicsText's scenario).</summary>
@@ -78,5 +80,30 @@ public sealed class DynamicsGraphTests
         var result = ScenarioText.Parse(DynamicsText.With((44, "    unless: { service: { id: grid, state: degraded } }")));
 
         Assert.Contains(result.Diagnostics, d => d is { Code: "CIEX068", Line: 44 });
+    }
+
+    [Fact]
+    public void A_long_chain_of_held_injects_written_backwards_is_timed_to_its_end()
+    {
+        // c1999 waits on c1998 ... on c0 (at +00:00), one minute each: c1999 fires at +1d09:19 (33:19) at the earliest.
+        const int count = 2000;
+        var source = new StringBuilder();
+        foreach (var line in DynamicsText.Lines.Take(4).Concat(DynamicsText.Lines.Skip(5).Take(12)).Append("injects:"))
+        {
+            source.Append(line).Append('\n');
+        }
+
+        for (var i = count - 1; i >= 0; i--)
+        {
+            source.Append($"  - id: c{i}\n    to: everyone\n    from: F\n    channel: email\n    title: T\n    body: B\n");
+            source.Append(i == 0 ? "    at: \"+00:00\"\n" : $"    when: {{ delivered: c{i - 1} }}\n    delay: \"00:01\"\n");
+            source.Append(i == count - 1 ? "    deadline: \"+1d09:18\"\n" : "");
+        }
+
+        var result = ScenarioText.Parse(source.ToString());
+
+        var early = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("CIEX067", early.Code);
+        Assert.Contains("(+1d09:19 at the earliest)", early.Message);
     }
 }

@@ -216,7 +216,7 @@ internal sealed partial class ScenarioChecks
 
             var first = firing.FindInject(loop[0].Id)!;
             var next = loop.Count > 1 ? loop[1] : loop[0];
-            var leaf = first.Hold!.When!.Leaves.First(l => WaitsOn(l) == next);
+            var leaf = first.Hold!.When!.Leaves.First(l => HoldNode.WaitedOnBy(l.Value) == next);
             diagnostics.Error(leaf.Inject?.At ?? leaf.Service?.At ?? leaf.At, DiagnosticCodes.HoldCycle,
                 $"held injects wait on each other, so none of them fires: {string.Join(" -> ", loop.Append(loop[0]))}");
         }
@@ -250,7 +250,7 @@ internal sealed partial class ScenarioChecks
     {
         if (node.IsInject)
         {
-            return firing.FindInject(node.Id)?.Hold?.When?.Leaves.Select(WaitsOn).OfType<HoldNode>() ?? [];
+            return firing.FindInject(node.Id)?.Hold?.When?.Leaves.Select(l => HoldNode.WaitedOnBy(l.Value)).OfType<HoldNode>() ?? [];
         }
 
         if (node.State == ServiceStatus.Up)
@@ -261,20 +261,5 @@ internal sealed partial class ScenarioChecks
         var dependencies = firing.FindService(node.Id)?.Value.DependsOn ?? [];
         return firing.Causes(node.Id, node.State).Select(i => HoldNode.Of(i.Value.Id))
             .Concat(dependencies.Select(d => HoldNode.Of(d.ServiceId, node.State)));
-    }
-
-    private static HoldNode? WaitsOn(ConditionDraft leaf) =>
-        leaf.Value.InjectId is { } inject ? HoldNode.Of(inject)
-        : leaf.Value is { ServiceId: { } service, State: { } state } ? HoldNode.Of(service, state)
-        : null;
-
-    /// <summary>An inject, or a service in a state, in the graph of what held injects wait on.</summary>
-    private sealed record HoldNode(string Id, bool IsInject, ServiceStatus State)
-    {
-        public static HoldNode Of(string injectId) => new(injectId, true, default);
-
-        public static HoldNode Of(string serviceId, ServiceStatus state) => new(serviceId, false, state);
-
-        public override string ToString() => IsInject ? Id : $"service {Id} {KebabNames<ServiceStatus>.NameOf(State)}";
     }
 }
