@@ -178,7 +178,8 @@ internal static class MselCells
                 break;
             default:
                 m.Entry(key, x => x.Map(c => c
-                    .Entry(condition.Kind == ConditionKind.Service ? "id" : "inject", condition.Kind == ConditionKind.Service ? condition.ServiceId : condition.InjectId)
+                    .Entry("id", condition.ServiceId)
+                    .Entry(condition.Kind == ConditionKind.Message ? "regarding" : "inject", condition.InjectId)
                     .Entry("choice", condition.ChoiceId)
                     .Entry("to", condition.To)
                     .Entry("state", condition.State is { } state ? KebabNames<ServiceStatus>.NameOf(state) : null)

@@ -39,6 +39,24 @@ public sealed class SheetRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void The_test_scenario_with_every_key_of_dynamics_survives_both_round_trips()
+    {
+        var scenario = Parse(RepositoryScenarios.DynamicsPath);
+        var xlsx = Path.Combine(_folder, "dynamics.xlsx");
+        var csv = Path.Combine(_folder, "dynamics.csv");
+        using (var stream = File.Create(xlsx)) ScenarioSheets.WriteXlsx(scenario, stream);
+        using (var stream = File.Create(csv)) ScenarioSheets.WriteCsv(scenario, stream);
+
+        var fromXlsx = ScenarioSheets.Import(xlsx, null, new Dictionary<string, string>());
+        var fromCsv = ScenarioSheets.Import(csv, RepositoryScenarios.DynamicsPath, new Dictionary<string, string>());
+
+        Assert.True(fromXlsx.Succeeded, string.Join("\n", fromXlsx.Diagnostics));
+        Assert.True(fromCsv.Succeeded, string.Join("\n", fromCsv.Diagnostics));
+        Assert.Equal(ScenarioJson.Serialize(scenario), ScenarioJson.Serialize(fromXlsx.Scenario));
+        Assert.Equal(ScenarioJson.Serialize(scenario), ScenarioJson.Serialize(fromCsv.Scenario));
+    }
+
+    [Fact]
     public void The_csv_is_utf8_with_a_byte_order_mark_and_guards_cells_a_spreadsheet_would_run()
     {
         var scenario = Parse("cloud-ransomware-cascade.yaml");
