@@ -76,7 +76,7 @@ public static class CsvTable
                 lines.Add(new SheetRow(row, cells.ToArray()));
                 // The header row and at most MaxRows more.
                 if (lines.Count > bounds.MaxRows + 1)
-                    return (lines, new SheetReadError(row, null, $"the file has more than {bounds.MaxRows:N0} rows; split it into several files"));
+                    return (lines, new SheetReadError(row, null, $"the file has more than {bounds.MaxRows:N0} {bounds.RowsName}; split it into several files"));
             }
 
             cells.Clear();

@@ -18,6 +18,7 @@ public sealed record SheetReadError(int? Row, int? Column, string Message);
 /// <summary>
 /// Bounds checked before or while a file is read, so that a hostile file costs no more than a moment: rows per sheet
 /// (empty ones do not count), columns per row (further ones are dropped), characters per cell, and for .xlsx the
-/// package's parts and their inflated size (counted while inflating; declared sizes can lie).
+/// package's parts and their inflated size (counted while inflating; declared sizes can lie). RowsName says what the
+/// rows are in the message about too many ("people" in a roster).
 /// </summary>
-public sealed record SheetBounds(int MaxRows, int MaxColumns, int MaxCellChars, long MaxUnpackedBytes, int MaxZipEntries);
+public sealed record SheetBounds(int MaxRows, int MaxColumns, int MaxCellChars, long MaxUnpackedBytes, int MaxZipEntries, string RowsName = "rows");

@@ -104,7 +104,7 @@ public static class XlsxTables
             if (!cells.Any(c => c.Length > 0)) continue;
             lines.Add(new SheetRow(number, cells));
             if (lines.Count > bounds.MaxRows + 1)
-                return (lines, new SheetReadError(number, null, $"the sheet has more than {bounds.MaxRows:N0} rows; split it"));
+                return (lines, new SheetReadError(number, null, $"the sheet has more than {bounds.MaxRows:N0} {bounds.RowsName}; split it into several files"));
         }
 
         return (lines, null);

@@ -58,7 +58,7 @@ public static class XlsxWriting
         workbook.Workbook = new Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
-        var names = new SheetNames();
+        var names = new UniqueSheetNames();
         foreach (var (name, rows) in tables)
         {
             AddSheet(workbook, sheets, names.Take(name), writer =>
@@ -90,7 +90,7 @@ public static class XlsxWriting
 }
 
 /// <summary>Sheet names: at most 31 characters, none of []:*?/\, unique regardless of case.</summary>
-public sealed class SheetNames
+public sealed class UniqueSheetNames
 {
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 

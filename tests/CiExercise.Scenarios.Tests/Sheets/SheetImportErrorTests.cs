@@ -52,6 +52,18 @@ public sealed class SheetImportErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_condition_naming_an_unknown_inject_is_reported_at_its_place_in_the_cell()
+    {
+        var book = new MselWorkbook(_sample).Set("Injects", "when", 3, "{any-of: [{delivered: i01-edr-alert}, {decision: {inject: nope}}]}");
+
+        var result = Import(book.WriteXlsx(_folder));
+
+        var error = Single(result, DiagnosticCodes.UnknownInject);
+        Assert.EndsWith(": Injects!S4 (when, 1:59)", error.Location);
+        Assert.Contains("'nope'", error.Message);
+    }
+
+    [Fact]
     public void A_missing_required_column_is_reported_at_the_header_row()
     {
         var book = new MselWorkbook(_sample).RemoveColumn("Injects", "channel");
