@@ -30,6 +30,7 @@ public static class CiexApp
             Load.LoadCommand.BareHub(output),
             ReportCommand(output, error),
             ExportCommand(output),
+            ImportCommand(output),
         };
     }
 
@@ -77,6 +78,25 @@ public static class CiexApp
         var outFile = new Option<string?>("--out") { Description = "The file to write; default: FILE with the format's extension." };
         var command = new Command("export", "Export a scenario as a spreadsheet MSEL (.xlsx or the injects as .csv).") { file, format, outFile };
         command.SetAction(parse => new ExportRunner(output).RunAsync(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(outFile)));
+        return command;
+    }
+
+    private static Command ImportCommand(TextWriter output)
+    {
+        var file = new Argument<string>("FILE") { Description = "A spreadsheet MSEL: .xlsx (a sheet per section) or .csv (the injects)." };
+        var outFile = new Option<string>("--out") { Description = "The scenario file (YAML) to write.", Required = true };
+        var baseFile = new Option<string?>("--base") { Description = "A scenario file giving the sections FILE lacks (a .csv's all but the injects)." };
+        var map = new Option<string[]>("--map") { Description = "\"Header text=column-key\": read a column of your own under a key; repeat for more." };
+        map.Validators.Add(result =>
+        {
+            if (ImportRunner.ParseMap(result.GetValueOrDefault<string[]>() ?? []).Error is { } error) result.AddError(error);
+        });
+        var command = new Command("import", "Import a spreadsheet MSEL, validate it like ciex validate, and write it as a scenario file.")
+        {
+            file, outFile, baseFile, map,
+        };
+        command.SetAction(parse => new ImportRunner(output, Scenarios.Writing.ScenarioWriter.Write).RunAsync(
+            parse.GetValue(file)!, parse.GetValue(outFile)!, parse.GetValue(baseFile), ImportRunner.ParseMap(parse.GetValue(map) ?? []).Map));
         return command;
     }
 

@@ -61,6 +61,63 @@ public sealed class SheetCliTests : IDisposable
         Assert.Contains("ods", output);
     }
 
+    [Fact]
+    public void Import_writes_a_scenario_file_that_validates_to_the_same_scenario()
+    {
+        var xlsx = Path.Combine(_folder, "msel.xlsx");
+        var yaml = Path.Combine(_folder, "imported.yaml");
+        Run("export", RepositoryScenarios.SamplePath, "--format", "xlsx", "--out", xlsx);
+
+        var (code, output) = Run("import", xlsx, "--out", yaml);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"wrote {yaml}: valid: scenario 'cloud-ransomware-cascade'", output);
+        var original = ScenarioParser.ParseFile(RepositoryScenarios.SamplePath).Scenario;
+        Assert.Equal(ScenarioJson.Serialize(original), ScenarioJson.Serialize(ScenarioParser.ParseFile(yaml).Scenario));
+    }
+
+    [Fact]
+    public void Import_of_a_csv_takes_the_other_sections_from_the_base_and_reads_own_headers_through_the_map()
+    {
+        var csv = Path.Combine(_folder, "injects.csv");
+        var yaml = Path.Combine(_folder, "imported.yaml");
+        Run("export", RepositoryScenarios.SamplePath, "--format", "csv", "--out", csv);
+        var lines = File.ReadAllLines(csv);
+        lines[0] = lines[0].Replace("件名（英語） / Title (en)", "Subject", StringComparison.Ordinal);
+        File.WriteAllLines(csv, lines);
+
+        var (code, output) = Run("import", csv, "--base", RepositoryScenarios.SamplePath, "--map", "Subject=title-en", "--out", yaml);
+
+        Assert.Equal(0, code);
+        var original = ScenarioParser.ParseFile(RepositoryScenarios.SamplePath).Scenario;
+        Assert.Equal(ScenarioJson.Serialize(original), ScenarioJson.Serialize(ScenarioParser.ParseFile(yaml).Scenario));
+        Assert.DoesNotContain("error", output);
+    }
+
+    [Fact]
+    public void Import_with_an_error_prints_it_at_its_cell_and_writes_nothing()
+    {
+        var scenario = ScenarioParser.ParseFile(RepositoryScenarios.SamplePath).Scenario!;
+        var xlsx = new MselWorkbook(scenario).Set("Injects", "at", 2, "25:99").WriteXlsx(_folder);
+        var yaml = Path.Combine(_folder, "imported.yaml");
+
+        var (code, output) = Run("import", xlsx, "--out", yaml);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{xlsx}: Injects!B3 (at): error CIEX030:", output);
+        Assert.Contains("nothing was written", output);
+        Assert.False(File.Exists(yaml));
+    }
+
+    [Fact]
+    public void Import_refuses_a_map_that_names_no_column()
+    {
+        var (code, output) = Run("import", "x.xlsx", "--out", "y.yaml", "--map", "Subject=subject");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("'subject' is not one of", output);
+    }
+
     [Theory]
     [InlineData("Subject", "is not \"Header text=column-key\"")]
     [InlineData("Subject=subject", "'subject' is not one of")]
