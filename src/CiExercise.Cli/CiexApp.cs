@@ -22,13 +22,15 @@ public static class CiexApp
 
     private static RootCommand Root(TextWriter output, TextWriter error, TimeProvider time)
     {
-        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, load-test a server, download reports.")
+        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, turn them into spreadsheets and back, load-test a server, download reports.")
         {
             ValidateCommand(output),
             MselCommand(output, time),
             Load.LoadCommand.Load(output, error, new Load.Figures.StoreCeiling()),
             Load.LoadCommand.BareHub(output),
             ReportCommand(output, error),
+            ExportCommand(output),
+            ImportCommand(output),
         };
     }
 
@@ -67,6 +69,36 @@ public static class CiexApp
 
     /// <summary>A base address without a trailing slash would drop its last segment from every relative path.</summary>
     private static Uri WithSlash(Uri server) => server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
+
+    private static Command ExportCommand(TextWriter output)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file." };
+        var format = new Option<string>("--format") { Description = "xlsx (every section, one sheet each) or csv (the injects).", Required = true };
+        format.AcceptOnlyFromAmong(ExportRunner.Formats);
+        var outFile = new Option<string?>("--out") { Description = "The file to write; default: FILE with the format's extension." };
+        var command = new Command("export", "Export a scenario as a spreadsheet MSEL (.xlsx or the injects as .csv).") { file, format, outFile };
+        command.SetAction(parse => new ExportRunner(output).RunAsync(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(outFile)));
+        return command;
+    }
+
+    private static Command ImportCommand(TextWriter output)
+    {
+        var file = new Argument<string>("FILE") { Description = "A spreadsheet MSEL: .xlsx (a sheet per section) or .csv (the injects)." };
+        var outFile = new Option<string>("--out") { Description = "The scenario file (YAML) to write.", Required = true };
+        var baseFile = new Option<string?>("--base") { Description = "A scenario file giving the sections FILE lacks (a .csv's all but the injects)." };
+        var map = new Option<string[]>("--map") { Description = "\"Header text=column-key\": read a column of your own under a key; repeat for more." };
+        map.Validators.Add(result =>
+        {
+            if (ImportRunner.ParseMap(result.GetValueOrDefault<string[]>() ?? []).Error is { } error) result.AddError(error);
+        });
+        var command = new Command("import", "Import a spreadsheet MSEL, validate it like ciex validate, and write it as a scenario file.")
+        {
+            file, outFile, baseFile, map,
+        };
+        command.SetAction(parse => new ImportRunner(output, Scenarios.Writing.ScenarioWriter.Write).RunAsync(
+            parse.GetValue(file)!, parse.GetValue(outFile)!, parse.GetValue(baseFile), ImportRunner.ParseMap(parse.GetValue(map) ?? []).Map));
+        return command;
+    }
 
     private static Command ValidateCommand(TextWriter output)
     {

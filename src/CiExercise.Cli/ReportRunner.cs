@@ -5,8 +5,8 @@ namespace CiExercise.Cli;
 
 /// <summary>
 /// `ciex report`: downloads an exercise's report (Markdown, Excel, one CSV table) or its whole record (the JSON
-/// export) from a server, with a controller's or evaluator's token. The file is written beside its destination and
-/// moved there only when complete, so a failed download never leaves half a report. The token is never printed.
+/// export) from a server, with a controller's or evaluator's token. A failed download never leaves half a report
+/// (<see cref="OutputFile"/>). The token is never printed.
 /// </summary>
 public sealed class ReportRunner(TextWriter output, TextWriter error)
 {
@@ -47,18 +47,7 @@ public sealed class ReportRunner(TextWriter output, TextWriter error)
         {
             if (!response.IsSuccessStatusCode) return Fail(await ProblemAsync(response, cancellationToken));
             var full = Path.GetFullPath(outFile);
-            var part = full + ".part";
-            try
-            {
-                await using (var file = File.Create(part))
-                    await response.Content.CopyToAsync(file, cancellationToken);
-                File.Move(part, full, overwrite: true);
-            }
-            catch (Exception failed) when (failed is IOException or UnauthorizedAccessException or HttpRequestException)
-            {
-                File.Delete(part);
-                return Fail($"cannot write {full}: {failed.Message}");
-            }
+            if (await OutputFile.WriteAsync(full, file => response.Content.CopyToAsync(file, cancellationToken)) is { } failed) return Fail(failed);
 
             await output.WriteLineAsync($"wrote {full} ({new FileInfo(full).Length} bytes)");
             return 0;

@@ -24,6 +24,13 @@ public static class ScenarioParser
     public static ScenarioParseResult ParseFile(string path)
     {
         var diagnostics = new DiagnosticBag(path);
+        var text = ReadFileText(path, diagnostics);
+        return text is null ? Failed(diagnostics) : ParseChecked(text, diagnostics);
+    }
+
+    /// <summary>The checked text of a scenario file, or null when it was refused (reported to diagnostics).</summary>
+    internal static string? ReadFileText(string path, DiagnosticBag diagnostics)
+    {
         byte[] bytes;
         try
         {
@@ -32,7 +39,7 @@ public static class ScenarioParser
             {
                 diagnostics.Error(SourcePosition.FileStart, DiagnosticCodes.FileTooLarge,
                     $"file is {new FileInfo(path).Length} bytes; a scenario file may hold at most {ScenarioLimits.MaxFileBytes} bytes");
-                return Failed(diagnostics);
+                return null;
             }
 
             bytes = File.ReadAllBytes(path);
@@ -41,11 +48,10 @@ public static class ScenarioParser
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file: {ex.Message}";
             diagnostics.Error(SourcePosition.FileStart, DiagnosticCodes.FileUnreadable, reason);
-            return Failed(diagnostics);
+            return null;
         }
 
-        var text = SourceDecoder.Decode(bytes, diagnostics);
-        return text is null ? Failed(diagnostics) : ParseChecked(text, diagnostics);
+        return SourceDecoder.Decode(bytes, diagnostics);
     }
 
     private static ScenarioParseResult ParseChecked(string text, DiagnosticBag diagnostics)

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CiExercise.Spreadsheets;
 
 namespace CiExercise.Review.Report;
 
@@ -17,7 +16,7 @@ public static class CsvRenderer
         string marking, IReadOnlyList<string> columns, IAsyncEnumerable<IReadOnlyList<object?>> rows, Stream stream,
         CancellationToken cancellationToken = default)
     {
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true)
+        await using var writer = new StreamWriter(stream, CsvTable.Utf8WithMark, 64 * 1024, leaveOpen: true)
         {
             NewLine = "\r\n",
         };
@@ -31,22 +30,10 @@ public static class CsvRenderer
         await writer.FlushAsync(cancellationToken);
     }
 
-    public static string Line(IEnumerable<object?> cells) => string.Join(',', cells.Select(Cell));
+    public static string Line(IEnumerable<object?> cells) => CsvTable.Line(cells);
 
     /// <summary>One cell: numbers as invariant numbers, text guarded against formula injection and quoted when needed.</summary>
-    public static string Cell(object? value)
-    {
-        var cell = value switch
-        {
-            null => "",
-            string text => Guard(text),
-            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-            _ => Guard(value.ToString() ?? ""),
-        };
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
-    }
-
-    private static string Guard(string text) => text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+    public static string Cell(object? value) => CsvTable.Cell(value);
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Sync(IEnumerable<IReadOnlyList<object?>> rows)
     {

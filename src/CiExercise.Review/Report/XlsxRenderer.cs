@@ -1,4 +1,4 @@
-using System.Text;
+using CiExercise.Spreadsheets;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -15,11 +15,6 @@ public static class XlsxRenderer
 {
     public const string ReportSheet = "report";
 
-    /// <summary>Excel's limit on one cell's text.</summary>
-    private const int MaxCellText = 32_767;
-
-    private const uint BoldStyle = 1;
-
     /// <summary>A sheet besides the document's tables: the timeline, read page by page.</summary>
     public sealed record ExtraSheet(string Id, IReadOnlyList<string> Columns, IAsyncEnumerable<IReadOnlyList<object?>> Rows);
 
@@ -28,9 +23,9 @@ public static class XlsxRenderer
         using var package = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = package.AddWorkbookPart();
         workbook.Workbook = new Workbook();
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxWriting.Styles();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
-        var names = new SheetNames();
+        var names = new UniqueSheetNames();
 
         var front = new List<IReadOnlyList<object?>> { new object?[] { document.Title } };
         foreach (var section in document.Sections)
@@ -41,9 +36,9 @@ public static class XlsxRenderer
             front.AddRange(section.Tables.Select(t => (IReadOnlyList<object?>)[t.Caption, t.Id]));
         }
 
-        AddSheet(workbook, sheets, names.Take(ReportSheet), writer => WriteRows(writer, document.Marking, null, front));
+        XlsxWriting.AddSheet(workbook, sheets, names.Take(ReportSheet), writer => WriteRows(writer, document.Marking, null, front));
         foreach (var table in document.Tables)
-            AddSheet(workbook, sheets, names.Take(table.Id), writer => WriteRows(writer, document.Marking, table.Columns, table.Rows));
+            XlsxWriting.AddSheet(workbook, sheets, names.Take(table.Id), writer => WriteRows(writer, document.Marking, table.Columns, table.Rows));
         if (extra is not null)
         {
             // The rows come from the log asynchronously; each page is written as it arrives.
@@ -55,21 +50,11 @@ public static class XlsxRenderer
                 End(writer);
             }
 
-            Register(workbook, sheets, part, names.Take(extra.Id));
+            XlsxWriting.Register(workbook, sheets, part, names.Take(extra.Id));
         }
 
         workbook.Workbook.Save();
     }
-
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string name, Action<OpenXmlWriter> write)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(part)) write(writer);
-        Register(workbook, sheets, part, name);
-    }
-
-    private static void Register(WorkbookPart workbook, Sheets sheets, WorksheetPart part, string name) =>
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name });
 
     private static void WriteRows(OpenXmlWriter writer, string marking, IReadOnlyList<string>? columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -82,8 +67,8 @@ public static class XlsxRenderer
     {
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetData());
-        WriteRow(writer, [marking], BoldStyle);
-        if (columns is not null) WriteRow(writer, columns, BoldStyle);
+        WriteRow(writer, [marking], XlsxWriting.BoldStyle);
+        if (columns is not null) WriteRow(writer, columns, XlsxWriting.BoldStyle);
     }
 
     private static void End(OpenXmlWriter writer)
@@ -107,49 +92,9 @@ public static class XlsxRenderer
             int n => new Cell { DataType = CellValues.Number, CellValue = new CellValue(n) },
             long n => new Cell { DataType = CellValues.Number, CellValue = new CellValue((decimal)n) },
             double n when double.IsFinite(n) => new Cell { DataType = CellValues.Number, CellValue = new CellValue(n) },
-            _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(value.ToString() ?? ""))) },
+            _ => XlsxWriting.TextCell(value.ToString() ?? ""),
         };
         if (style is { } s) cell.StyleIndex = s;
         return cell;
-    }
-
-    /// <summary>XML cannot hold most control characters, and Excel refuses a cell longer than 32,767 characters.</summary>
-    private static string Clean(string text)
-    {
-        var clean = new StringBuilder(Math.Min(text.Length, MaxCellText));
-        foreach (var c in text)
-        {
-            if (clean.Length == MaxCellText) break;
-            if (c >= ' ' || c is '\t' or '\n' or '\r') clean.Append(c);
-        }
-
-        return clean.ToString();
-    }
-
-    private static Stylesheet Styles() => new(
-        new Fonts(new Font(), new Font(new Bold())),
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-        new Borders(new Border()),
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
-
-    /// <summary>Sheet names: at most 31 characters, none of []:*?/\, unique regardless of case.</summary>
-    private sealed class SheetNames
-    {
-        private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
-
-        public string Take(string id)
-        {
-            var name = new string(id.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? '_' : c).ToArray());
-            if (name.Length == 0) name = "sheet";
-            if (name.Length > 31) name = name[..31];
-            var candidate = name;
-            for (var n = 2; !_taken.Add(candidate); n++)
-            {
-                var suffix = $"~{n}";
-                candidate = name[..Math.Min(name.Length, 31 - suffix.Length)] + suffix;
-            }
-
-            return candidate;
-        }
     }
 }

@@ -70,7 +70,7 @@ internal static class InjectWriter
         })));
     });
 
-    private static void Recipients(YamlOut output, Recipients to)
+    internal static void Recipients(YamlOut output, Recipients to)
     {
         if (to.Everyone && to.Organizations.Count == 0 && to.Sectors.Count == 0 && to.Roles.Count == 0)
         {

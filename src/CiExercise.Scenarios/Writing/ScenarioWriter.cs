@@ -55,7 +55,7 @@ public static class ScenarioWriter
     public static string WriteFlow(IReadOnlyList<ServiceDependency> dependencies) =>
         Emit(allFlow: true, output => ServiceWriter.Dependencies(output, dependencies));
 
-    private static string Emit(bool allFlow, Action<YamlOut> write)
+    internal static string Emit(bool allFlow, Action<YamlOut> write)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         // Lists indented under their key as in scenarios/; no folding of long lines (Japanese text has no spaces to
@@ -74,13 +74,13 @@ public static class ScenarioWriter
     /// The contract keeps roles per organization, not the scenario's list: every role played or named (by an
     /// organization, an inject's 'to' or the review) is written, so each reads back as a known role.
     /// </summary>
-    private static IEnumerable<string> Roles(Scenario scenario) =>
+    internal static IEnumerable<string> Roles(Scenario scenario) =>
         scenario.Organizations.SelectMany(o => o.Roles)
             .Concat(scenario.Injects.SelectMany(i => i.Recipients.Roles))
             .Concat(scenario.Review.EscalationRoles)
             .Distinct(StringComparer.Ordinal);
 
-    private static string StoryTime(DateTimeOffset start) =>
+    internal static string StoryTime(DateTimeOffset start) =>
         start.ToString(start.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static void Phase(YamlOut output, Phase phase) => output.Map(() =>

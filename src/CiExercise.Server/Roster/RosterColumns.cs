@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CiExercise.Spreadsheets;
 
 namespace CiExercise.Server.Roster;
 
@@ -46,11 +45,5 @@ public sealed record RosterColumns(int Name, int Organization, int Role, int? Em
     }
 
     /// <summary>Headers and names compared loosely: full-width as half-width, case, spaces, '-' and '_' ignored.</summary>
-    public static string Key(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
-            if (!char.IsWhiteSpace(c) && c is not ('-' or '_')) builder.Append(char.ToLower(c, CultureInfo.InvariantCulture));
-        return builder.ToString();
-    }
+    public static string Key(string text) => ColumnNames.Key(text);
 }

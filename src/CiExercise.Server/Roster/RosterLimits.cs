@@ -1,3 +1,5 @@
+using CiExercise.Spreadsheets;
+
 namespace CiExercise.Server.Roster;
 
 /// <summary>
@@ -25,6 +27,9 @@ public static class RosterLimits
     public const int MaxOrganizationChars = 200;
     public const int MaxRoleChars = 100;
     public const int MaxEmailChars = 254;
+
+    /// <summary>The bounds above as the spreadsheet readers take them; a cell is bounded by the longest field, checked after.</summary>
+    public static SheetBounds Bounds { get; } = new(MaxRows, MaxColumns, MaxCellChars: 32_767, MaxUnpackedBytes, MaxZipEntries, RowsName: "people");
 
     /// <summary>Errors listed in one answer; the rest are counted.</summary>
     public const int MaxReportedErrors = 500;

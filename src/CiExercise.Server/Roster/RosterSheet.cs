@@ -1,3 +1,5 @@
+using CiExercise.Spreadsheets;
+
 namespace CiExercise.Server.Roster;
 
 /// <summary>One non-empty row of a roster file as read: its number as a spreadsheet shows it, and its cells (trimmed).</summary>
@@ -10,6 +12,12 @@ public sealed record RosterLine(int Row, IReadOnlyList<string> Cells)
 public sealed record RosterSheet(string Format, string? Encoding, IReadOnlyList<RosterLine> Lines, RosterError? FileError)
 {
     public static RosterSheet Unreadable(string format, RosterError error) => new(format, null, [], error);
+
+    public static IReadOnlyList<RosterLine> FromRows(IEnumerable<SheetRow> rows) => rows.Select(r => new RosterLine(r.Row, r.Cells)).ToArray();
+
+    /// <summary>A reader's error, its column as Excel's letter.</summary>
+    public static RosterError? Error(SheetReadError? error) =>
+        error is null ? null : new RosterError(error.Row, error.Column is { } column ? ColumnNames.Letter(column) : null, error.Message);
 }
 
 /// <summary>
@@ -27,10 +35,5 @@ public sealed record RosterError(int? Row, string? Column, string Message)
     };
 
     /// <summary>Excel's letter for a zero-based column index (0 is A, 26 is AA).</summary>
-    public static string ColumnLetter(int index)
-    {
-        var letters = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + ((n - 1) % 26)) + letters;
-        return letters;
-    }
+    public static string ColumnLetter(int index) => ColumnNames.Letter(index);
 }
