@@ -1,6 +1,8 @@
 using CiExercise.Cli.Rehearsal;
 using CiExercise.Cli.Rehearsal.Participants;
 using CiExercise.Cli.Rehearsal.Report;
+using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios;
 
 namespace CiExercise.Cli.Tests;
@@ -70,12 +72,36 @@ public sealed class RehearsalTests : IDisposable
         Assert.Equal((1, 1, 1, 1), (report.Figures.Fired, report.Figures.Acknowledgements, report.Figures.Decisions, report.Figures.Messages));
     }
 
-    private static CiExercise.Contracts.Scenarios.Scenario Parse(string path)
+    [Fact]
+    public async Task Cascades_releases_and_conditions_never_met_follow_what_the_participants_did()
+    {
+        var scenario = Parse(CascadeScenario.WriteTo(_folder));
+
+        var silent = await RehearseAsync(scenario, new RehearsalOptions(1, Behaviour.Silent, Seed: 5));
+        var prompt = await RehearseAsync(scenario, new RehearsalOptions(1, Behaviour.Prompt, Seed: 5));
+
+        // Nobody restores the grid: the pumps follow it down at the end of their 30 minutes, and that releases the consequence.
+        var cascade = Assert.Single(silent.Cascades);
+        Assert.Equal((TimeSpan.FromMinutes(40), "pumps", ServiceStatus.Down, "grid"), (cascade.At, cascade.ServiceId, cascade.To, cascade.Because));
+        var released = Assert.Single(silent.Released);
+        Assert.Equal(("pumps-stopped", TimeSpan.FromMinutes(40)), (released.InjectId, released.DueAt));
+        Assert.Equal(["thanks"], silent.NotFired.Select(n => n.InjectId));
+        Assert.Equal(InjectStatus.Held, silent.NotFired[0].Status);
+        Assert.Equal("thanks", Assert.Single(silent.ConditionsNeverMet).InjectId);
+        Assert.Equal(["restore", "wait"], Assert.Single(silent.ChoicesNeverChosen).Choices);
+
+        // The power company decides within minutes: the thank-you is released, its condition met.
+        Assert.Contains(prompt.Released, r => r.InjectId == "thanks");
+        Assert.DoesNotContain(prompt.NotFired, n => n.InjectId == "thanks");
+        Assert.DoesNotContain(prompt.ConditionsNeverMet, c => c.InjectId == "thanks");
+    }
+
+    private static Scenario Parse(string path)
     {
         var parsed = ScenarioParser.ParseFile(path);
         return parsed.Scenario ?? throw new InvalidOperationException(string.Join('\n', parsed.Diagnostics));
     }
 
-    private static Task<RehearsalReport> RehearseAsync(CiExercise.Contracts.Scenarios.Scenario scenario, RehearsalOptions options) =>
+    private static Task<RehearsalReport> RehearseAsync(Scenario scenario, RehearsalOptions options) =>
         new Rehearsal.Rehearsal(scenario, options).RunAsync(TestContext.Current.CancellationToken);
 }
