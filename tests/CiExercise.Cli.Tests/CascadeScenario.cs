@@ -2,7 +2,7 @@ namespace CiExercise.Cli.Tests;
 
 /// <summary>
 /// A grid that goes down at +00:10 and the pumps that run 30 minutes without it; a consequence inject held until the
-/// pumps are down, and a thank-you held until the power company decides on the outage.
+/// pumps are down, and a thank-you held until the power company decides on the outage (and files its report form).
 /// </summary>
 internal static class CascadeScenario
 {
@@ -53,6 +53,15 @@ internal static class CascadeScenario
             choices:
               - { id: restore, text: Restore, restores: [grid] }
               - { id: wait, text: Wait }
+            form:
+              title: Outage report
+              fields:
+                - { id: cause, label: Cause, type: choice, required: true, options: [{ id: attack, text: Attack }, { id: fault, text: Fault }] }
+                - { id: customers, label: Customers, type: number, required: true, min: 0, max: 5000 }
+                - { id: detected, label: Detected at, type: date-time }
+                - { id: level, label: Severity, type: severity }
+                - { id: breached, label: SLA breached, type: yes-no, required: true }
+                - { id: notes, label: Notes, type: text, max-length: 12 }
             objectives: [o1]
           - id: pumps-stopped
             to: { organizations: [water] }

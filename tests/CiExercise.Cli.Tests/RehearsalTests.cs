@@ -90,7 +90,8 @@ public sealed class RehearsalTests : IDisposable
         Assert.Equal("thanks", Assert.Single(silent.ConditionsNeverMet).InjectId);
         Assert.Equal(["restore", "wait"], Assert.Single(silent.ChoicesNeverChosen).Choices);
 
-        // The power company decides within minutes: the thank-you is released, its condition met.
+        // The power company decides within minutes and files the outage report: the thank-you is released, its condition met.
+        Assert.Equal(1, prompt.Figures.Reports);
         Assert.Contains(prompt.Released, r => r.InjectId == "thanks");
         Assert.DoesNotContain(prompt.NotFired, n => n.InjectId == "thanks");
         Assert.DoesNotContain(prompt.ConditionsNeverMet, c => c.InjectId == "thanks");

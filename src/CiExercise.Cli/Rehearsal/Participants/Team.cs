@@ -11,8 +11,8 @@ namespace CiExercise.Cli.Rehearsal.Participants;
 /// <summary>
 /// The simulated participants of one organization the control cell does not play: a console per role, so every
 /// inject reaches someone who may answer it. When an inject arrives the team plans what it will do, at wall moments
-/// drawn from the seed: acknowledge, decide (a choice, a severity rating when asked), and report the incident along
-/// its reporting chain. The rehearsal runs the plan as its clock reaches each moment.
+/// drawn from the seed: acknowledge, decide (a choice, a severity rating when asked), fill in its report form, answer
+/// news and social media with a press statement, and report the incident along its reporting chain. The rehearsal runs the plan as its clock reaches each moment.
 /// </summary>
 public sealed class Team(Scenario scenario, Organization organization, int index, RehearsalPlay play)
 {
@@ -49,13 +49,26 @@ public sealed class Team(Scenario scenario, Organization organization, int index
 
         var acknowledgeAt = delivered.WallTime + think.Acknowledge.Draw(random);
         Plan(acknowledgeAt, inject, Step.Acknowledge, () => hub.Acknowledge(exerciseId, inject.Id, Key(inject, Step.Acknowledge)));
-        if (!AsksForDecision(inject)) return;
+        if (!AsksForDecision(inject) && inject.Form is null && !IsPublic(inject)) return;
 
         var decideAt = acknowledgeAt + think.Decide.Draw(random);
-        var choice = inject.Choices.Count > 0 ? inject.Choices[random.Next(inject.Choices.Count)].Id : null;
-        var text = choice is null ? $"Rehearsal: {organization.Id} decides on {inject.Id}." : null;
-        var severity = inject.Severity is { } asked ? Rating(asked, random) : null;
-        Plan(decideAt, inject, Step.Decide, () => hub.Decide(exerciseId, inject.Id, choice, text, severity, Key(inject, Step.Decide)));
+        if (AsksForDecision(inject))
+        {
+            var choice = inject.Choices.Count > 0 ? inject.Choices[random.Next(inject.Choices.Count)].Id : null;
+            var text = choice is null ? $"Rehearsal: {organization.Id} decides on {inject.Id}." : null;
+            var severity = inject.Severity is { } asked ? Rating(asked, random) : null;
+            Plan(decideAt, inject, Step.Decide, () => hub.Decide(exerciseId, inject.Id, choice, text, severity, Key(inject, Step.Decide)));
+        }
+        if (inject.Form is { } form)
+        {
+            var answers = ReportFormAnswers.Draw(form, scenario.StoryStart + delivered.ScenarioTime, random);
+            Plan(decideAt, inject, Step.Form, () => hub.SubmitReport(exerciseId, inject.Id, answers, Key(inject, Step.Form)));
+        }
+        if (IsPublic(inject))
+        {
+            Plan(decideAt, inject, Step.Statement, () => hub.PublishStatement(exerciseId, $"Statement by {organization.Id}",
+                $"Rehearsal: {organization.Id} answers '{inject.Id}' in public.", Key(inject, Step.Statement)));
+        }
 
         var chain = new[] { organization.ReportsTo, organization.Ceptoar }.OfType<string>().Distinct().ToArray();
         if (!ReportsAlongChain(inject) || chain.Length == 0) return;
@@ -82,8 +95,11 @@ public sealed class Team(Scenario scenario, Organization organization, int index
     private static bool AsksForDecision(Inject inject) =>
         inject.Choices.Count > 0 || inject.Severity is not null || inject.ResponseWindow is not null || inject.ExpectedAction is not null;
 
-    /// <summary>An incident, or anything rated for severity, is reported to the ministry and the CEPTOAR.</summary>
-    private static bool ReportsAlongChain(Inject inject) => inject.Incident || inject.Severity is not null;
+    /// <summary>An incident, or anything rated for severity or reported on a form, is reported to the ministry and the CEPTOAR.</summary>
+    private static bool ReportsAlongChain(Inject inject) => inject.Incident || inject.Severity is not null || inject.Form is not null;
+
+    /// <summary>News and social media the organization is named in: it answers with a press statement.</summary>
+    private static bool IsPublic(Inject inject) => inject.Channel is Channel.News or Channel.SocialMedia;
 
     /// <summary>A rating near the expected level (2 when none is set): each criterion one level either side of it.</summary>
     private static SeverityRating Rating(SeverityAsk asked, Random random)
@@ -101,6 +117,8 @@ public sealed class Team(Scenario scenario, Organization organization, int index
     {
         Acknowledge,
         Decide,
+        Form,
+        Statement,
         Report,
     }
 }

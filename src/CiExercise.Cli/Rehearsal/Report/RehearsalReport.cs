@@ -29,7 +29,8 @@ public sealed record RehearsalReport(
     IReadOnlyList<RefusedAction> Refused);
 
 /// <summary>How much was played: injects fired of those scripted, and what the participants did.</summary>
-public sealed record RehearsalFigures(int Injects, int Fired, int Events, int Acknowledgements, int Decisions, int Messages);
+public sealed record RehearsalFigures(
+    int Injects, int Fired, int Events, int Acknowledgements, int Decisions, int Reports, int Statements, int Messages);
 
 /// <summary>An inject whose window is shorter than the least scenario time a prompt participant needs to decide at this speed.</summary>
 public sealed record UnanswerableInject(string InjectId, TimeSpan At, TimeSpan Window, TimeSpan Needed);

@@ -24,8 +24,10 @@ public sealed class RehearsalReportWriter(TextWriter output, ReportText t)
         Line(t[$"speed {Number(r.Speed)}, participants {ReportText.Name(r.Participants)}, seed {r.Seed}, played to {Time(r.End)}",
             $"速度 {Number(r.Speed)}、参加者 {ReportText.Name(r.Participants)}、シード {r.Seed}、{Time(r.End)} まで実施"]);
         var f = r.Figures;
-        Line(t[$"{f.Fired} of {f.Injects} injects fired; {f.Events} events recorded: {f.Acknowledgements} acknowledgements, {f.Decisions} decisions, {f.Messages} messages",
-            $"インジェクト {f.Injects} 件中 {f.Fired} 件配信、記録 {f.Events} 件（受領 {f.Acknowledgements}、判断 {f.Decisions}、メッセージ {f.Messages}）"]);
+        Line(t[$"{f.Fired} of {f.Injects} injects fired; {f.Events} events recorded: {f.Acknowledgements} acknowledgements, {f.Decisions} decisions, " +
+               $"{f.Reports} report forms, {f.Statements} press statements, {f.Messages} messages",
+            $"インジェクト {f.Injects} 件中 {f.Fired} 件配信、記録 {f.Events} 件（受領 {f.Acknowledgements}、判断 {f.Decisions}、報告フォーム {f.Reports}、" +
+            $"プレス発表 {f.Statements}、メッセージ {f.Messages}）"]);
 
         Section(t[$"Injects that cannot be answered inside their window at speed {Number(r.Speed)} (a prompt participant needs {Time(r.FastestDecision)})",
                 $"速度 {Number(r.Speed)} では期限内に対応できないインジェクト（迅速な参加者でも {Time(r.FastestDecision)} 必要）"],

@@ -33,8 +33,8 @@ public static class RehearsalReports
     {
         var scripted = view.Injects.Where(i => !i.AdHoc).ToArray();
         var figures = new RehearsalFigures(scripted.Length, scripted.Count(i => i.Status == InjectStatus.Fired), events.Count,
-            events.Count(e => e.Kind == EventKind.InjectAcknowledged), events.Count(e => e.Kind == EventKind.DecisionRecorded),
-            events.Count(e => e.Kind == EventKind.MessageSent));
+            Count(events, EventKind.InjectAcknowledged), Count(events, EventKind.DecisionRecorded), Count(events, EventKind.ReportSubmitted),
+            Count(events, EventKind.FeedPosted), Count(events, EventKind.MessageSent));
         var notFired = scripted.Where(i => i.Status != InjectStatus.Fired).ToArray();
         return new RehearsalReport(scenario.Id, scenario.Title, options.Speed, options.Participants, options.Seed, end, figures,
             Needed(options.Speed), Unanswerable(scenario, options.Speed),
@@ -43,6 +43,8 @@ public static class RehearsalReports
             ReceivedNothing(scenario, events), Cascades(events), Kpis(review),
             [.. refused.OrderBy(r => r.OrganizationId, StringComparer.Ordinal).ThenBy(r => r.InjectId, StringComparer.Ordinal).ThenBy(r => r.Action, StringComparer.Ordinal)]);
     }
+
+    private static int Count(IReadOnlyList<ExerciseEvent> events, EventKind kind) => events.Count(e => e.Kind == kind);
 
     private static IReadOnlyList<ChoicesNeverChosen> NeverChosen(IReadOnlyList<InjectState> injects, IReadOnlyList<ExerciseEvent> events)
     {
