@@ -81,10 +81,5 @@ internal static class CascadeScenario
             objectives: [o1]
         """;
 
-    public static string WriteTo(string folder)
-    {
-        var path = Path.Combine(folder, "cascade.yaml");
-        File.WriteAllText(path, Text + "\n");
-        return path;
-    }
+    public static string WriteTo(string folder) => TestFiles.Write(folder, "cascade.yaml", Text);
 }

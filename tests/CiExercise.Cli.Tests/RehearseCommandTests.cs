@@ -10,9 +10,7 @@ public sealed class RehearseCommandTests : IDisposable
     [Fact]
     public async Task A_scenario_that_does_not_validate_exits_1_with_its_errors_and_rehearses_nothing()
     {
-        var bad = Path.Combine(_folder, "bad.yaml");
-        await File.WriteAllTextAsync(bad, ShortWindowScenario.Text.Replace("    sector: water", "    sector: waterworks") + "\n",
-            TestContext.Current.CancellationToken);
+        var bad = TestFiles.Write(_folder, "bad.yaml", ShortWindowScenario.Text.Replace("    sector: water", "    sector: waterworks"));
 
         var (code, output, error) = await RunAsync("rehearse", bad, "--speed", "60");
 

@@ -45,10 +45,5 @@ internal static class ShortWindowScenario
             objectives: [o1]
         """;
 
-    public static string WriteTo(string folder)
-    {
-        var path = Path.Combine(folder, "short-window.yaml");
-        File.WriteAllText(path, Text + "\n");
-        return path;
-    }
+    public static string WriteTo(string folder) => TestFiles.Write(folder, "short-window.yaml", Text);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CiExercise.Contracts.Ports;
 using CiExercise.Server.Extensions;
 using CiExercise.Server.Identity;
@@ -79,8 +77,8 @@ public sealed class RehearsalHost : IAsyncDisposable
         ["Storage:DataDirectory"] = Path.Combine(folder, "data"),
         ["Scenarios:Directory"] = Path.Combine(folder, "scenarios"),
         ["Samples:CreateOnEmpty"] = "false",
-        ["Orleans:SiloPort"] = FreePort(),
-        ["Orleans:GatewayPort"] = FreePort(),
+        ["Orleans:SiloPort"] = Port(),
+        ["Orleans:GatewayPort"] = Port(),
         ["Serilog:MinimumLevel:Default"] = "Fatal",
         ["Limits:Api:Burst"] = "1000000",
         ["Limits:Api:PerMinute"] = "1000000",
@@ -92,12 +90,7 @@ public sealed class RehearsalHost : IAsyncDisposable
     private static bool IsQuartz(ServiceDescriptor service) =>
         service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(Quartz.QuartzHostedService);
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string Port() => Load.Hosting.FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
