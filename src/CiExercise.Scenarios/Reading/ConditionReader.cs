@@ -161,7 +161,7 @@ internal sealed class ConditionReader(ValueReader values, string what)
         double? share = null;
         if (shareNode is not null)
         {
-            if (double.TryParse(shareNode.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var part) && part is > 0 and <= 1)
+            if (double.TryParse(shareNode.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var part) && part is > 0 and <= 1)
             {
                 share = part;
             }

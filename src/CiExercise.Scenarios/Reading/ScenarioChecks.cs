@@ -3,7 +3,7 @@ using CiExercise.Contracts.Scenarios;
 namespace CiExercise.Scenarios.Reading;
 
 /// <summary>The checks that need the whole file: ids, references, time ranges, and the warnings.</summary>
-internal sealed class ScenarioChecks(
+internal sealed partial class ScenarioChecks(
     DiagnosticBag diagnostics,
     IReadOnlyList<string> roles,
     IReadOnlyList<OrganizationDraft> organizations,
@@ -11,6 +11,10 @@ internal sealed class ScenarioChecks(
 {
     private readonly HashSet<string> _organizationIds = organizations.Select(o => o.Value.Id).ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> _objectiveIds = objectives.Select(o => o.Value.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The organizations alone, to resolve recipients with the contract's own rule.</summary>
+    private readonly Scenario _scope = new("", LocalizedText.Empty, LocalizedText.Empty, "", default, null, [],
+        organizations.Select(o => o.Value).ToArray(), [], []);
 
     public void Run(IReadOnlyList<PhaseDraft> phases, IReadOnlyList<InjectDraft> injects, TimeSpan? duration)
     {
@@ -31,20 +35,12 @@ internal sealed class ScenarioChecks(
             CheckPhase(phase, duration);
         }
 
-        var scope = new Scenario("", LocalizedText.Empty, LocalizedText.Empty, "", default, null, [],
-            organizations.Select(o => o.Value).ToArray(), [], []);
         foreach (var inject in injects)
         {
-            CheckInject(inject, duration, scope);
+            CheckInject(inject, duration);
         }
 
-        WarnUnused(injects, scope);
-    }
-
-    /// <summary>Services, conditions and effects: what they name exists, and every branch can fire.</summary>
-    public void CheckDynamics(IReadOnlyList<ServiceDraft> services, IReadOnlyList<InjectDraft> injects, TimeSpan? duration)
-    {
-        Uniqueness.Check(diagnostics, Ids(services.Select(s => (s.Value.Id, s.IdAt))), "service id");
+        WarnUnused(injects);
     }
 
     /// <summary>The escalation roles are roles of the scenario.</summary>
@@ -70,7 +66,7 @@ internal sealed class ScenarioChecks(
         }
     }
 
-    private void CheckInject(InjectDraft inject, TimeSpan? duration, Scenario scope)
+    private void CheckInject(InjectDraft inject, TimeSpan? duration)
     {
         var what = $"inject '{inject.Value.Id}'";
         if (inject.AtKnown && inject.AtPosition is { } at)
@@ -96,7 +92,7 @@ internal sealed class ScenarioChecks(
         }
 
         var rolesKnown = CheckRoles(to.Roles, what);
-        if (unknown.Length == 0 && rolesKnown && scope.ResolveRecipients(to.Value).Count == 0)
+        if (unknown.Length == 0 && rolesKnown && _scope.ResolveRecipients(to.Value).Count == 0)
         {
             diagnostics.Error(to.At, DiagnosticCodes.NoRecipients,
                 $"{what} reaches no organization: none of those named has the sector or roles given");
@@ -151,7 +147,7 @@ internal sealed class ScenarioChecks(
         return allKnown;
     }
 
-    private void WarnUnused(IReadOnlyList<InjectDraft> injects, Scenario scope)
+    private void WarnUnused(IReadOnlyList<InjectDraft> injects)
     {
         var served = injects.SelectMany(i => i.Value.Objectives).ToHashSet(StringComparer.Ordinal);
         foreach (var objective in objectives.Where(o => o.Value.Id.Length > 0 && !served.Contains(o.Value.Id)))
@@ -160,7 +156,7 @@ internal sealed class ScenarioChecks(
         }
 
         var reached = injects.Where(i => i.To is not null)
-            .SelectMany(i => scope.ResolveRecipients(i.Value.Recipients))
+            .SelectMany(i => _scope.ResolveRecipients(i.Value.Recipients))
             .Select(t => t.OrganizationId)
             .ToHashSet(StringComparer.Ordinal);
         foreach (var organization in organizations.Where(o => o.Value.Id.Length > 0 && !reached.Contains(o.Value.Id)))
