@@ -22,7 +22,7 @@ public static class CiexApp
 
     private static RootCommand Root(TextWriter output, TextWriter error, TimeProvider time)
     {
-        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, turn them into spreadsheets and back, load-test a server, download reports.")
+        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, turn them into spreadsheets and back, rehearse them, load-test a server, download reports.")
         {
             ValidateCommand(output),
             MselCommand(output, time),
@@ -31,6 +31,7 @@ public static class CiexApp
             ReportCommand(output, error),
             ExportCommand(output),
             ImportCommand(output),
+            RehearseCommand(output, error),
         };
     }
 
@@ -58,6 +59,52 @@ public static class CiexApp
             parse.GetValue(exercise)!, WithSlash(parse.GetValue(server)!), parse.GetValue(format)!, parse.GetValue(outFile)!, parse.GetValue(table),
             parse.GetValue(language)!, parse.GetValue(token), cancellationToken));
         return command;
+    }
+
+    private static Command RehearseCommand(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file." };
+        var speed = SpeedOption("The speed the exercise would run at: scenario seconds per wall second");
+        var participants = new Option<string>("--participants")
+        {
+            Description = "How the simulated participants play: prompt, slow, silent, or random (drawn per organization and inject).",
+            DefaultValueFactory = _ => "prompt",
+        };
+        participants.AcceptOnlyFromAmong("prompt", "slow", "silent", "random");
+        var seed = new Option<int>("--seed") { Description = "The seed of the participants' draws: the same seed gives the same report.", DefaultValueFactory = _ => 1 };
+        var language = new Option<string>("--lang") { Description = "ja or en.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("ja", "en");
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var command = new Command("rehearse",
+            "Rehearse a scenario in process (the real engine, store and hub, simulated participants, a virtual clock) and report what it found.")
+        {
+            file, speed, participants, seed, language, json,
+        };
+        // A bar redrawn in place is for a person at a terminal; a redirected error output gets none.
+        var bar = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        command.SetAction((parse, cancellationToken) => new Rehearsal.RehearseRunner(output, error, bar).RunAsync(
+            parse.GetValue(file)!,
+            new Rehearsal.RehearsalOptions(parse.GetValue(speed), Rehearsal.RehearseRunner.ParseBehaviour(parse.GetValue(participants)!), parse.GetValue(seed)),
+            parse.GetValue(language)!, parse.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    private static Option<double> SpeedOption(string description)
+    {
+        var speed = new Option<double>("--speed")
+        {
+            Description = $"{description} ({MinSpeed} to {MaxSpeed}).",
+            DefaultValueFactory = _ => 1,
+        };
+        speed.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (value is < MinSpeed or > MaxSpeed || double.IsNaN(value))
+            {
+                result.AddError($"--speed must be between {MinSpeed} and {MaxSpeed}.");
+            }
+        });
+        return speed;
     }
 
     private static Uri? ParseServer(string text, System.CommandLine.Parsing.ArgumentResult result)
@@ -111,19 +158,7 @@ public static class CiexApp
     private static Command MselCommand(TextWriter output, TimeProvider time)
     {
         var file = new Argument<string>("FILE") { Description = "The scenario file." };
-        var speed = new Option<double>("--speed")
-        {
-            Description = $"Scenario seconds per wall second ({MinSpeed} to {MaxSpeed}).",
-            DefaultValueFactory = _ => 1,
-        };
-        speed.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (value is < MinSpeed or > MaxSpeed || double.IsNaN(value))
-            {
-                result.AddError($"--speed must be between {MinSpeed} and {MaxSpeed}.");
-            }
-        });
+        var speed = SpeedOption("Scenario seconds per wall second");
         var start = new Option<DateTimeOffset?>("--start")
         {
             Description = "Wall time of STARTEX, ISO 8601, with or without offset (local time when none). Default: now.",

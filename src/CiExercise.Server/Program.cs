@@ -1,7 +1,5 @@
 using CiExercise.Server.Extensions;
 using CiExercise.Server.Hosting;
-using CiExercise.Server.Identity;
-using CiExercise.Server.Throttling;
 using Serilog;
 
 Log.Logger = LoggingExtensions.CreateBootstrapLogger();
@@ -10,25 +8,11 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     RemoteBinding.Check(builder.Configuration);
-    builder.AddCiExerciseLogging();
-    builder.AddCiExerciseSilo();
-    builder.AddCiExerciseServices();
-    builder.AddCiExerciseIdentity();
-    builder.AddCiExerciseApi();
-    builder.AddCiExerciseRealtime();
-    builder.AddCiExerciseLimits();
+    builder.AddCiExercise();
 
     var app = builder.Build();
 
-    app.UseCiExerciseApi();
-    app.UseCiExerciseConsoles();
-    // The hub's Origin check runs before authentication, so a foreign page is refused whatever it carries.
-    app.UseCiExerciseRealtime();
-    app.UseAuthentication();
-    app.UseCiExerciseLimits();
-    app.UseAuthorization();
-    app.MapCiExerciseEndpoints();
-    app.MapCiExerciseConsoles();
+    app.UseCiExercise();
 
     app.Run();
 }
