@@ -41,6 +41,20 @@ public static class DiagnosticCodes
     public const string NotACeptoar = "CIEX051";
     public const string TooManyHotWashQuestions = "CIEX052";
 
+    public const string UnknownInject = "CIEX060";
+    public const string UnknownChoice = "CIEX061";
+    public const string UnknownService = "CIEX062";
+    public const string ScopeOutsideRecipients = "CIEX063";
+    public const string HoldCycle = "CIEX064";
+    public const string ServiceCycle = "CIEX065";
+    public const string AnswerNotAsked = "CIEX066";
+    public const string TooEarly = "CIEX067";
+    public const string StateUnreachable = "CIEX068";
+    public const string NeverFires = "CIEX069";
+    public const string InvalidField = "CIEX070";
+    public const string FeedOnly = "CIEX071";
+    public const string TooMany = "CIEX072";
+
     public const string ObjectiveNotServed = "CIEX101";
     public const string OrganizationReceivesNothing = "CIEX102";
 }

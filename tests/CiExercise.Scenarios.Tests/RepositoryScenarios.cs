@@ -7,6 +7,9 @@ internal static class RepositoryScenarios
 
     public static string SamplePath => Path.Combine(Folder, "cloud-ransomware-cascade.yaml");
 
+    /// <summary>The test scenario that uses every key of scenario dynamics (tests/CiExercise.Scenarios.Tests/Scenarios).</summary>
+    public static string DynamicsPath => Path.GetFullPath(Path.Combine(Folder, "..", "tests", "CiExercise.Scenarios.Tests", "Scenarios", "dynamics.yaml"));
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

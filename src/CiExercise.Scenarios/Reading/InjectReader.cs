@@ -1,4 +1,5 @@
 using System.Globalization;
+using CiExercise.Contracts;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios.Yaml;
@@ -8,12 +9,12 @@ namespace CiExercise.Scenarios.Reading;
 internal static class InjectReader
 {
     private static readonly string[] Keys =
-        ["id", "at", "to", "from", "channel", "title", "body", "expected-action", "response-window", "objectives", "choices", "incident",
-            "escalation", "severity"];
+    [
+        "id", "at", "to", "from", "channel", "title", "body", "expected-action", "response-window", "objectives", "choices", "incident",
+        "escalation", "severity", .. HoldReader.Keys, "effects", "form", "outlet", "handle",
+    ];
 
     private static readonly string[] SeverityKeys = ["expected"];
-
-    private static readonly string[] ChoiceKeys = ["id", "text"];
 
     /// <param name="clock">Null when the scenario's start or zone is broken; story date-times are then not converted.</param>
     public static InjectDraft? Read(YamlNode node, ValueReader values, StoryClock? clock)
@@ -27,7 +28,8 @@ internal static class InjectReader
         var id = values.Id(map.Required("id"), "inject id");
         var what = $"inject '{id?.Id}'";
         map.NameAs(what);
-        var atNode = map.Required("at");
+        // A held inject may leave out its time: it then waits from the start.
+        var atNode = map.Optional("when") is null ? map.Required("at") : map.Optional("at");
         var at = ReadAt(values, atNode, clock, what);
         var to = RecipientsReader.Read(map.Required("to"), values, what);
         var from = values.Text(map.Required("from"), $"from of {what}");
@@ -37,20 +39,67 @@ internal static class InjectReader
         var expected = values.Text(map.Optional("expected-action"), $"expected-action of {what}");
         var window = values.Duration(map.Optional("response-window"), $"response-window of {what}");
         var objectives = values.List(map.Optional("objectives"), $"objectives of {what}", n => values.Id(n, "objective id"));
-        var choices = ReadChoices(values, map.Optional("choices"), what);
+        var choices = ChoiceReader.ReadChoices(values, map.Optional("choices"), what);
         var incident = values.Bool(map.Optional("incident"), $"incident of {what}") ?? false;
         var escalation = values.Bool(map.Optional("escalation"), $"escalation of {what}") ?? false;
         var severity = ReadSeverity(values, map.Optional("severity"), what);
+        var hold = HoldReader.Read(values, map, what);
+        var effects = ServiceReader.ReadEffects(values, map.Optional("effects"), what);
+        var form = FormReader.Read(values, map.Optional("form"), what);
+        var outlet = values.Text(FeedOnly(values, map, "outlet", channel, what), $"outlet of {what}");
+        var handle = ReadHandle(values, FeedOnly(values, map, "handle", channel, what), what);
 
         var inject = new Inject(id?.Id ?? "", at ?? TimeSpan.Zero, to?.Value ?? Recipients.All, from ?? LocalizedText.Empty,
             channel ?? default, title ?? LocalizedText.Empty, body ?? LocalizedText.Empty, expected, window,
-            objectives.Select(o => o.Id).Distinct().ToArray(), choices)
+            objectives.Select(o => o.Id).Distinct().ToArray(), choices.Select(c => c.Value).ToArray())
         {
             Incident = incident,
             Escalation = escalation,
             Severity = severity,
+            Hold = hold?.Value,
+            Effects = effects.Select(e => e.Value).ToArray(),
+            Form = form,
+            Outlet = outlet,
+            Handle = handle,
         };
-        return new InjectDraft(inject, id?.At ?? map.Start, atNode?.Start, at is not null, to, objectives);
+        return new InjectDraft(inject, id?.At ?? map.Start, atNode?.Start, at is not null, to, objectives)
+        {
+            Choices = choices,
+            Hold = hold,
+            Effects = effects,
+        };
+    }
+
+    /// <summary>
+    /// The value of an outlet (news and social-media injects) or a handle (social-media injects only): the feed is
+    /// the only place they show, so on another channel they are refused rather than silently lost.
+    /// </summary>
+    private static YamlNode? FeedOnly(ValueReader values, MappingReader map, string key, Channel? channel, string what)
+    {
+        var node = map.Optional(key);
+        var allowed = key == "handle" ? channel is Channel.SocialMedia : channel is Channel.News or Channel.SocialMedia;
+        if (node is null || allowed || channel is null)
+        {
+            return node;
+        }
+
+        values.Diagnostics.Error(node.Start, DiagnosticCodes.FeedOnly, key == "handle"
+            ? $"'handle' of {what} belongs to social-media injects; its channel is {KebabNames<Channel>.NameOf(channel.Value)}"
+            : $"'outlet' of {what} belongs to news and social-media injects; its channel is {KebabNames<Channel>.NameOf(channel.Value)}");
+        return null;
+    }
+
+    private static string? ReadHandle(ValueReader values, YamlNode? node, string what)
+    {
+        var handle = values.String(node, $"handle of {what}");
+        if (handle is null || (handle.Length is > 0 and <= ScenarioLimits.MaxHandleLength && !handle.Any(char.IsWhiteSpace)))
+        {
+            return handle;
+        }
+
+        values.Diagnostics.Error(node!.Start, DiagnosticCodes.InvalidValue,
+            $"handle of {what} is '{Limits.Quote(handle)}'; write 1 to {ScenarioLimits.MaxHandleLength} characters without spaces, such as @kobe_resident");
+        return null;
     }
 
     private static TimeSpan? ReadAt(ValueReader values, YamlNode? node, StoryClock? clock, string what)
@@ -106,31 +155,4 @@ internal static class InjectReader
             $"expected severity of {what} is '{expected.Value}'; write a level from 0 to {SeverityRating.MaxLevel}");
         return null;
     }
-
-    private static IReadOnlyList<Choice> ReadChoices(ValueReader values, YamlNode? node, string what)
-    {
-        var drafts = values.List(node, $"choices of {what}", n => ReadChoice(values, n, what));
-        Uniqueness.Check(values.Diagnostics, drafts.Select(d => d.Id), $"choice id in {what}");
-        if (node is YamlSequence { Items.Count: 1 } one)
-        {
-            values.Diagnostics.Error(one.Start, DiagnosticCodes.InvalidValue, $"{what} offers a single choice; a decision needs two or more");
-        }
-
-        return drafts.Select(d => d.Choice).ToArray();
-    }
-
-    private static ChoiceDraft? ReadChoice(ValueReader values, YamlNode node, string what)
-    {
-        var map = values.Mapping(node, $"a choice of {what}", ChoiceKeys);
-        if (map is null)
-        {
-            return null;
-        }
-
-        var id = values.Id(map.Required("id"), "choice id");
-        var text = values.Text(map.Required("text"), $"text of choice '{id?.Id}'");
-        return id is null ? null : new ChoiceDraft(new Choice(id.Id, text ?? LocalizedText.Empty), id);
-    }
-
-    private sealed record ChoiceDraft(Choice Choice, IdRef Id);
 }

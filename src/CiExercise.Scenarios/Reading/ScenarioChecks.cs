@@ -41,6 +41,12 @@ internal sealed class ScenarioChecks(
         WarnUnused(injects, scope);
     }
 
+    /// <summary>Services, conditions and effects: what they name exists, and every branch can fire.</summary>
+    public void CheckDynamics(IReadOnlyList<ServiceDraft> services, IReadOnlyList<InjectDraft> injects, TimeSpan? duration)
+    {
+        Uniqueness.Check(diagnostics, Ids(services.Select(s => (s.Value.Id, s.IdAt))), "service id");
+    }
+
     /// <summary>The escalation roles are roles of the scenario.</summary>
     public void CheckReview(ReviewDraft review) => CheckRoles(review.EscalationRoles, "review escalation-roles");
 

@@ -12,7 +12,7 @@ internal static class ScenarioReader
     public static readonly IReadOnlyList<string> DefaultRoles = ["executive", "ciso", "manager", "staff"];
 
     private static readonly string[] Keys =
-        ["id", "title", "summary", "time-zone", "start", "duration", "roles", "phases", "organizations", "objectives", "injects", "review"];
+        ["id", "title", "summary", "time-zone", "start", "duration", "roles", "phases", "organizations", "objectives", "services", "injects", "review"];
 
     public static (Scenario? Scenario, SourcePosition? IdAt) Read(YamlNode root, DiagnosticBag diagnostics)
     {
@@ -38,11 +38,13 @@ internal static class ScenarioReader
         var organizations = values.List(map.Required("organizations"), "organizations", n => OrganizationReader.Read(n, values, roleNames));
         var objectives = values.List(map.Optional("objectives"), "objectives", n => ObjectiveReader.Read(n, values));
         var phases = values.List(map.Optional("phases"), "phases", n => PhaseReader.Read(n, values));
+        var services = values.List(map.Optional("services"), "services", n => ServiceReader.Read(n, values), ScenarioLimits.MaxServices);
         var injects = values.List(map.Required("injects"), "injects", n => InjectReader.Read(n, values, clock));
         var review = ReviewReader.Read(map.Optional("review"), values);
 
         var checks = new ScenarioChecks(diagnostics, roleNames, organizations, objectives);
         checks.Run(phases, injects, duration);
+        checks.CheckDynamics(services, injects, duration);
         checks.CheckReview(review);
         if (diagnostics.HasErrors || id is null || title is null || clock is null)
         {
@@ -54,6 +56,7 @@ internal static class ScenarioReader
             objectives.Select(o => o.Value).ToArray(), injects.Select(i => i.Value).OrderBy(i => i.At).ToArray())
         {
             Review = review.Value,
+            Services = services.Select(s => s.Value).ToArray(),
         };
         return (scenario, id.At);
     }

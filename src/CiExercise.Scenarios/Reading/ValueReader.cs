@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using CiExercise.Contracts;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Scenarios.Yaml;
 
@@ -104,14 +106,20 @@ internal sealed partial class ValueReader(DiagnosticBag diagnostics)
         return new LocalizedText(ja is null ? null : NonEmpty(ja, what), en is null ? null : NonEmpty(en, what));
     }
 
-    public IReadOnlyList<T> List<T>(YamlNode? node, string what, Func<YamlNode, T?> item) where T : class
+    /// <param name="max">More items than this are reported (CIEX072) and only the first max are read.</param>
+    public IReadOnlyList<T> List<T>(YamlNode? node, string what, Func<YamlNode, T?> item, int max = int.MaxValue) where T : class
     {
         switch (node)
         {
             case null:
                 return [];
             case YamlSequence sequence:
-                return sequence.Items.Select(item).OfType<T>().ToArray();
+                if (sequence.Items.Count > max)
+                {
+                    Diagnostics.Error(sequence.Start, DiagnosticCodes.TooMany, $"{what} has {sequence.Items.Count} items; at most {max} are allowed");
+                }
+
+                return sequence.Items.Take(max).Select(item).OfType<T>().ToArray();
             default:
                 WrongType(node, $"{what} must be a list (\"- item\" lines or [a, b]), not {node.Kind}");
                 return [];
@@ -138,7 +146,8 @@ internal sealed partial class ValueReader(DiagnosticBag diagnostics)
         return null;
     }
 
-    public TimeSpan? Duration(YamlNode? node, string what)
+    /// <param name="allowZero">Delays and tolerances may be 00:00 (at once); windows and durations may not.</param>
+    public TimeSpan? Duration(YamlNode? node, string what, bool allowZero = false)
     {
         var scalar = Scalar(node, what);
         if (scalar is null)
@@ -146,13 +155,50 @@ internal sealed partial class ValueReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        if (TimeSyntax.TryParseDuration(scalar.Value, out var duration) && duration > TimeSpan.Zero)
+        if (TimeSyntax.TryParseDuration(scalar.Value, out var duration) && (duration > TimeSpan.Zero || allowZero))
         {
             return duration;
         }
 
         Diagnostics.Error(scalar.Start, DiagnosticCodes.BadTimeFormat,
-            $"{what} '{scalar.Value}' is not a duration; write HH:MM, HH:MM:SS or NdHH:MM (for example 04:00 or 00:30), greater than zero");
+            $"{what} '{scalar.Value}' is not a duration; write HH:MM, HH:MM:SS or NdHH:MM (for example 04:00 or 00:30)"
+            + (allowZero ? "" : ", greater than zero"));
+        return null;
+    }
+
+    /// <summary>A decimal number written with digits, an optional sign and point ("100", "-2.5"); no exponent, no separators.</summary>
+    public decimal? Number(YamlNode? node, string what)
+    {
+        var scalar = Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        Diagnostics.Error(scalar.Start, DiagnosticCodes.InvalidValue, $"{what} '{Limits.Quote(scalar.Value)}' is not a number; write digits such as 100 or 0.5");
+        return null;
+    }
+
+    /// <summary>A whole number from min to max; out of range or not a number is reported under code.</summary>
+    public int? Integer(YamlNode? node, string what, int min, int max, string code = DiagnosticCodes.InvalidValue)
+    {
+        var scalar = Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Diagnostics.Error(scalar.Start, code, $"{what} is '{Limits.Quote(scalar.Value)}'; write a whole number from {min} to {max}");
         return null;
     }
 
