@@ -40,8 +40,20 @@ internal sealed class GatedEventLog(IEventLog inner) : IEventLog
         return events;
     }
 
-    public Task<IReadOnlyList<ExerciseEvent>> ReadAsync(string exerciseId, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(exerciseId, afterSeq, limit, cancellationToken);
+    private readonly ConcurrentDictionary<string, int> _reads = new();
+
+    /// <summary>The next read of the exercise's whole log (ReadAsync) waits before it reads, until the test releases it.</summary>
+    public Gate HoldReadAll(string exerciseId) => Add($"read-all:{exerciseId}");
+
+    /// <summary>How many reads of the exercise's whole log (ReadAsync) there have been.</summary>
+    public int ReadsOf(string exerciseId) => _reads.GetValueOrDefault(exerciseId);
+
+    public async Task<IReadOnlyList<ExerciseEvent>> ReadAsync(string exerciseId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        _reads.AddOrUpdate(exerciseId, 1, (_, n) => n + 1);
+        if (_gates.TryRemove($"read-all:{exerciseId}", out var gate)) await gate.PassAsync();
+        return await inner.ReadAsync(exerciseId, afterSeq, limit, cancellationToken);
+    }
 
     public Task<IReadOnlyList<ExerciseEvent>> ReadVisibleAsync(
         string exerciseId, string organizationId, long afterSeq, int limit, CancellationToken cancellationToken = default) =>

@@ -49,13 +49,20 @@ public sealed partial class ExerciseGrain
     /// </summary>
     private async Task FireDueCore(CancellationToken cancellationToken)
     {
-        var state = State;
-        if (state.Status == ExerciseStatus.Running)
+        // With dynamics, firing can release or cancel injects and change services, which can release more: until
+        // nothing more is due (bounded, as AdvanceDynamics is).
+        for (var round = 0; round < MaxDynamicsSteps; round++)
         {
-            var now = time.GetUtcNow();
-            var scenarioNow = state.Clock.ScenarioAt(now);
-            var due = state.Pending.TakeWhile(i => i.At <= scenarioNow).ToArray();
-            if (due.Length > 0) await Fire(due, now, first: null, Actor.System);
+            var acted = await AdvanceDynamics(cancellationToken);
+            var fired = false;
+            if (State.Status == ExerciseStatus.Running)
+            {
+                var now = time.GetUtcNow();
+                var scenarioNow = State.Clock.ScenarioAt(now);
+                var due = State.Pending.TakeWhile(p => p.DueAt <= scenarioNow).Select(p => p.Inject).ToArray();
+                if (due.Length > 0) fired = await Fire(due, now, first: null, Actor.System);
+            }
+            if (_dynamics is null || !(acted || fired)) break;
         }
         await ScheduleNextWakeup(cancellationToken);
     }
@@ -67,9 +74,10 @@ public sealed partial class ExerciseGrain
         var scenarioNow = state.Clock.ScenarioAt(now);
         var events = new List<NewEvent>();
         if (first is not null) events.Add(first);
+        var planned = new Dictionary<string, ServiceStatus>();
         foreach (var inject in injects)
         {
-            var dueAt = state.Clock.ReachedAt(inject.At, now) ?? now;
+            var dueAt = state.Clock.ReachedAt(state.DueAt(inject.Id) ?? inject.At, now) ?? now;
             var lateness = now > dueAt ? now - dueAt : TimeSpan.Zero;
             var late = lateness > options.Value.LateAfter;
             var targets = state.Scenario.ResolveRecipients(inject.Recipients);
@@ -82,6 +90,7 @@ public sealed partial class ExerciseGrain
                 events.Add(NewEvent(EventKind.InjectDelivered, now, scenarioNow, actor,
                     new InjectDeliveredPayload(target.Roles, inject.Channel, respondBy, inject.Choices.Select(c => c.Id).ToArray(), late, lateness),
                     target.OrganizationId, inject.Id, $"delivered:{inject.Id}:{target.OrganizationId}"));
+            events.AddRange(EffectEvents(inject, now, scenarioNow, actor, planned));
             if (late)
                 logger.LogWarning("Exercise {ExerciseId}: inject {InjectId} fired late by {Lateness}", Id, inject.Id, lateness);
         }

@@ -41,8 +41,9 @@ public sealed partial class ExerciseGrain
     private async Task ScheduleNextWakeup(CancellationToken cancellationToken)
     {
         var state = State;
-        var next = state.Status == ExerciseStatus.Running ? state.Pending.FirstOrDefault() : null;
-        var at = next is null ? null : state.Clock.ExpectedAt(next.At, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var next = state.Status == ExerciseStatus.Running ? NextMoment(state.Clock.ScenarioAt(now)) : null;
+        var at = next is { } moment ? state.Clock.ExpectedAt(moment.At, now) : null;
         if (_wakeupKnown && at == _wakeupAt) return;
         try
         {

@@ -44,6 +44,8 @@ public sealed partial class ExerciseGrain(
         var state = await LoadAsync(cancellationToken);
         if (state is null) return;
         _state = state;
+        StartDynamics(state.Scenario);
+        await CatchUp(cancellationToken);
         // Injects that fell due while no activation existed (a restart, a lost node) fire at once, as a
         // turn of their own: firing calls organization grains, which activation must not wait on.
         if (state.Status == ExerciseStatus.Running && !scenarios.IsReadOnly(Id))
@@ -68,6 +70,7 @@ public sealed partial class ExerciseGrain(
         scenarios.Add(Id, scenario);
         _state = new ExerciseState(Id, record.Name, scenario);
         _state.Apply(created.Recorded(Id, 1));
+        StartDynamics(scenario);
         logger.LogInformation("Exercise {ExerciseId} created from scenario {ScenarioId} by {ActorId}", Id, scenario.Id, actor.Id);
         return View();
     }
@@ -153,9 +156,10 @@ public sealed partial class ExerciseGrain(
 
     private Task<CommandAnswer> JumpToNextInject(Actor actor, ActionKey key)
     {
-        var next = State.Pending.FirstOrDefault()
-                   ?? throw Rules.Conflict("clock.no-next-inject", "Every scripted inject has already been fired.");
-        return JumpTo(actor, key, next.At, payload => payload with { InjectId = next.Id });
+        // The next moment something is due: a pending or released inject, or a timed part of the dynamics.
+        var next = NextMoment(State.Clock.ScenarioAt(time.GetUtcNow()))
+                   ?? throw Rules.Conflict("clock.no-next-inject", "Every scripted inject has already been fired, and no condition or service waits for a time.");
+        return JumpTo(actor, key, next.At, payload => payload with { InjectId = next.InjectId });
     }
 
     private Task<CommandAnswer> JumpTo(Actor actor, ActionKey key, TimeSpan to, Func<ClockPayload, ClockPayload> describe)
@@ -197,7 +201,13 @@ public sealed partial class ExerciseGrain(
         _ => kind.ToString(),
     };
 
-    private ExerciseView View() => State.ToView(time.GetUtcNow());
+    private ExerciseView View()
+    {
+        var now = time.GetUtcNow();
+        if (_dynamics is not { } dynamics) return State.ToView(now);
+        var scenarioNow = State.Clock.ScenarioAt(now);
+        return State.ToView(now, inject => dynamics.HoldView(inject, State, scenarioNow));
+    }
 
     /// <summary>
     /// Appends events, then applies them with the sequence numbers the log gave them. When the first event is a
@@ -217,6 +227,8 @@ public sealed partial class ExerciseGrain(
         }
         for (var i = 0; i < events.Count; i++)
             if (events[i].OrganizationId is null) State.Apply(events[i].Recorded(Id, results[i].Seq));
+        // The dynamics read the record in seq order, so they read on from the cursor (a turn of its own: see Recorded).
+        if (_dynamics is not null && results.Count > 0) this.AsReference<IExerciseGrain>().Recorded(results.Max(r => r.Seq)).Ignore();
         return results;
     }
 

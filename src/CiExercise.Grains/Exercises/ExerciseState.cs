@@ -15,9 +15,12 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
 {
     private readonly Dictionary<string, FiredInject> _fired = [];
     private readonly List<Inject> _adHoc = [];
-    // Scripted injects not fired yet, in timeline order; fired ones are taken out as they fire.
-    private readonly List<Inject> _pending =
-        [.. scenario.Injects.OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal)];
+    // Scripted injects not fired yet, by due time: every inject that waits for no condition, at its At, and each
+    // held inject once released, at its DueAt. Fired and cancelled ones are taken out.
+    private readonly List<PendingInject> _pending =
+        [.. scenario.Injects.Where(i => i.Hold?.When is null).Select(i => new PendingInject(i, i.At)).Order()];
+    // What became of conditional injects: released (due when) or cancelled.
+    private readonly Dictionary<string, HoldOutcome> _holds = [];
     // The injects of the view change only when one fires or is added, not with every reader: thousands of
     // consoles read the view at STARTEX, and resolving recipients over 850 organizations for each is the
     // work that held the timeline up.
@@ -43,8 +46,21 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
 
     public bool IsFired(string injectId) => _fired.ContainsKey(injectId);
 
-    /// <summary>Scripted injects not fired yet, in timeline order.</summary>
-    public IReadOnlyList<Inject> Pending => _pending;
+    /// <summary>Scripted injects due to fire (held ones once released), by due time.</summary>
+    public IReadOnlyList<PendingInject> Pending => _pending;
+
+    /// <summary>The scenario time a pending inject is due at (a released one's DueAt), or null when it is not pending.</summary>
+    public TimeSpan? DueAt(string injectId) => _pending.FirstOrDefault(p => p.Inject.Id == injectId)?.DueAt;
+
+    /// <summary>A conditional inject's release or cancellation, or null while it waits (or has no conditions).</summary>
+    public HoldOutcome? HoldOf(string injectId) => _holds.GetValueOrDefault(injectId);
+
+    /// <summary>Where an inject stands: fired, cancelled, released, held (waiting for its condition) or pending.</summary>
+    public InjectStatus StatusOf(Inject inject) =>
+        IsFired(inject.Id) ? InjectStatus.Fired
+        : HoldOf(inject.Id) is { } outcome ? outcome.Status
+        : inject.Hold?.When is not null ? InjectStatus.Held
+        : InjectStatus.Pending;
 
     public Inject? FindInject(string injectId) => AllInjects.FirstOrDefault(i => i.Id == injectId);
 
@@ -97,10 +113,38 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
             case EventKind.InjectFired:
                 var fired = Payload<InjectFiredPayload>(e);
                 _fired[e.InjectId!] = new FiredInject(e.Seq, e.WallTime, e.ScenarioTime, fired.Lateness, fired.Late, fired.Recipients);
-                _pending.RemoveAll(i => i.Id == e.InjectId);
+                _pending.RemoveAll(p => p.Inject.Id == e.InjectId);
                 _injectStates = null;
                 break;
+            case EventKind.InjectReleased:
+                Release(e, Payload<InjectReleasedPayload>(e));
+                break;
+            case EventKind.InjectCancelled:
+                Cancel(e, Payload<InjectCancelledPayload>(e));
+                break;
         }
+    }
+
+    /// <summary>A release schedules the inject at its DueAt; a later one (a controller's "fire now") moves it. Not after it fired or was cancelled.</summary>
+    private void Release(ExerciseEvent e, InjectReleasedPayload released)
+    {
+        var inject = Scenario.FindInject(e.InjectId!);
+        if (inject is null || IsFired(inject.Id) || HoldOf(inject.Id)?.Status == InjectStatus.Cancelled) return;
+        _holds[inject.Id] = new HoldOutcome(InjectStatus.Released, released.DueAt, released.Reason, e.Seq, released.TriggerSeq, released.Manual);
+        _pending.RemoveAll(p => p.Inject.Id == inject.Id);
+        var entry = new PendingInject(inject, released.DueAt);
+        var at = _pending.FindIndex(p => p.CompareTo(entry) > 0);
+        _pending.Insert(at < 0 ? _pending.Count : at, entry);
+        _injectStates = null;
+    }
+
+    /// <summary>A cancelled inject never fires; a cancellation after it fired changes nothing.</summary>
+    private void Cancel(ExerciseEvent e, InjectCancelledPayload cancelled)
+    {
+        if (e.InjectId is not { } id || IsFired(id) || HoldOf(id)?.Status == InjectStatus.Cancelled) return;
+        _holds[id] = new HoldOutcome(InjectStatus.Cancelled, null, cancelled.Reason, e.Seq, cancelled.TriggerSeq, cancelled.Manual);
+        _pending.RemoveAll(p => p.Inject.Id == id);
+        _injectStates = null;
     }
 
     public ClockView ClockAt(DateTimeOffset now)
@@ -109,14 +153,18 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
         return new ClockView(now, scenarioNow, Scenario.StoryStart + scenarioNow, Clock.Speed, Clock.Running);
     }
 
-    public ExerciseView ToView(DateTimeOffset now)
+    /// <param name="describeHold">The wait of each conditional inject as it stands now (null: the scenario has none).</param>
+    public ExerciseView ToView(DateTimeOffset now, Func<Inject, HoldView>? describeHold = null)
     {
         var clock = ClockAt(now);
         var scenarioNow = clock.ScenarioElapsed;
         var phase = Scenario.Phases.LastOrDefault(p => p.Start <= scenarioNow && (p.End is null || scenarioNow < p.End));
         _injectStates ??= [.. AllInjects.Select(ToState).OrderBy(s => s.Inject.At).ThenBy(s => s.Inject.Id, StringComparer.Ordinal)];
-        return new ExerciseView(Id, Name, Scenario.Id, Status, clock, phase?.Id, Pending.FirstOrDefault()?.At,
-            HaltReason, LastSeq, _injectStates);
+        IReadOnlyList<InjectState> injects = describeHold is null
+            ? _injectStates
+            : [.. _injectStates.Select(s => s.Inject.Hold is null ? s : s with { Hold = describeHold(s.Inject) })];
+        return new ExerciseView(Id, Name, Scenario.Id, Status, clock, phase?.Id, Pending.FirstOrDefault()?.DueAt,
+            HaltReason, LastSeq, injects);
     }
 
     public InjectState ToState(Inject inject)
@@ -124,7 +172,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
         var adHoc = _adHoc.Any(i => i.Id == inject.Id);
         return _fired.TryGetValue(inject.Id, out var f)
             ? new InjectState(inject, adHoc, InjectStatus.Fired, f.Seq, f.At, f.AtScenario, f.Lateness, f.Late, f.Recipients)
-            : new InjectState(inject, adHoc, InjectStatus.Pending, null, null, null, TimeSpan.Zero, false,
+            : new InjectState(inject, adHoc, StatusOf(inject), null, null, null, TimeSpan.Zero, false,
                 Scenario.ResolveRecipients(inject.Recipients).Select(t => t.OrganizationId).ToArray());
     }
 
@@ -143,6 +191,9 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
                 Payload<CommunicationCheckStartedPayload>(e) is var s ? (s.ClientActionId, s.Fingerprint) : default,
             EventKind.CommunicationCheckClosed =>
                 Payload<CommunicationCheckClosedPayload>(e) is var x ? (x.ClientActionId, x.Fingerprint) : default,
+            EventKind.InjectReleased => Payload<InjectReleasedPayload>(e) is var r ? (r.ClientActionId, r.Fingerprint) : default,
+            EventKind.InjectCancelled => Payload<InjectCancelledPayload>(e) is var n ? (n.ClientActionId, n.Fingerprint) : default,
+            EventKind.ServiceChanged => Payload<ServiceChangedPayload>(e) is var v ? (v.ClientActionId, v.Fingerprint) : default,
             _ => default((string?, string?)),
         };
         Keys.Remember(e, key, fingerprint);

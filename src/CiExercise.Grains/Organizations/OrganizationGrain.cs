@@ -28,6 +28,8 @@ public sealed partial class OrganizationGrain(
     private string _organizationId = "";
     private Scenario? _scenario;
     private Organization? _organization;
+    // Whether the timeline watches the record (conditions, services): only then is it told of each append.
+    private bool _hasDynamics;
     private OrganizationState _state = new();
     // Non-null while a reload reads the log: the notices that arrived meanwhile.
     private List<Action<OrganizationState>>? _arrivedDuringReload;
@@ -40,6 +42,7 @@ public sealed partial class OrganizationGrain(
         _scenario = await scenarios.FindAsync(_exerciseId, cancellationToken);
         if (_scenario is null) return;
         _organization = _scenario.FindOrganization(_organizationId);
+        _hasDynamics = _scenario.HasDynamics;
         if (_organization is not null) await Reload(cancellationToken);
     }
 
@@ -156,12 +159,22 @@ public sealed partial class OrganizationGrain(
         var results = await AppendInPlay(events, InPlay(clock));
         EngineMetrics.Count(events, results);
         if (results[0].Duplicate) return await ReplayedFromLog(key) ?? new ActionReceipt(results[0].Seq, now, scenario, true);
+        TellTimeline(results);
         // Only the sent row is this organization's; the received rows belong to the recipients' streams (a rebuild
         // from the log would not have them here, and the review's replay must show what the console showed).
         _state.Apply(events[0].Recorded(_exerciseId, results[0].Seq));
         await Task.WhenAll(to.Select((recipient, i) => Tell(recipient, events[i + 1].Recorded(_exerciseId, results[i + 1].Seq))));
         logger.LogDebug("Exercise {ExerciseId}: {OrgId} sent a message to {Recipients}", _exerciseId, _organizationId, to);
         return new ActionReceipt(results[0].Seq, now, scenario, false);
+    }
+
+    /// <summary>
+    /// Tells the timeline, one-way, that rows up to these are durable, when it watches the record: it reads on from its
+    /// cursor and judges conditions and services there. Without dynamics nothing is sent (a national exercise's bursts).
+    /// </summary>
+    private void TellTimeline(IReadOnlyList<AppendResult> results)
+    {
+        if (_hasDynamics && results.Any(r => !r.Duplicate)) Exercise.Recorded(results.Max(r => r.Seq)).Ignore();
     }
 
     private async Task Tell(string recipient, ExerciseEvent received)
@@ -194,6 +207,7 @@ public sealed partial class OrganizationGrain(
         EngineMetrics.Count(events, results);
         for (var i = 0; i < events.Length; i++)
             if (!results[i].Duplicate) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
+        TellTimeline(results);
         var last = events[^1];
         logger.LogDebug("Exercise {ExerciseId}: {OrgId} {EventKind} on {InjectId} by {ActorId}",
             _exerciseId, _organizationId, last.Kind, last.InjectId, last.Actor.Id);
