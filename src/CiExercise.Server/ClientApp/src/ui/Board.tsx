@@ -107,7 +107,7 @@ function waitsFor(model: ExerciseModel, injectId: string): string | undefined {
   if (model.injectStatus(injectId) !== "held") return undefined;
   let p = model.views.get(injectId)?.hold?.when;
   while (p && p.parts.length) p = p.parts.find(x => !x.met) ?? p.parts[0];
-  return p ? p.summary || conditionText(model, p.condition) : undefined;
+  return p ? conditionText(model, p.condition) : undefined;
 }
 
 /** Where one inject stands at each organization it reached (those the board's filter keeps). */

@@ -41,12 +41,16 @@ function bare(c: Condition): ConditionProgress {
   return { condition: c, met: false, count: 0, needed: 0, summary: "", parts: (c.of ?? []).map(bare) };
 }
 
-/** One condition and its parts, each marked met or waiting, with the server's summary and count. */
+/**
+ * One condition and its parts, each marked met or waiting: in the reader's language from the scenario, then the
+ * engine's own words (in English, with who has acted so far) and the count.
+ */
 function Tree({ model, p }: { model: ExerciseModel; p: ConditionProgress }) {
   return (
     <li class={p.met ? "met" : "waiting"} data-kind={p.condition.kind} data-met={p.met}>
       <span class="tick" aria-hidden="true">{p.met ? "✓" : "○"}</span>{" "}
-      <span class="condition">{p.summary || conditionText(model, p.condition)}</span>
+      <span class="condition">{conditionText(model, p.condition)}</span>
+      {p.summary ? <span class="small summary" lang="en"> — {p.summary}</span> : null}
       {p.needed > 1 && !p.met ? <> <meter min={0} max={p.needed} value={p.count} /> <span class="small" data-testid="hold-count">{p.count}/{p.needed}</span></> : null}
       {p.met && p.metAt ? <span class="small"> {t("hold.metAt", spanText(parseSpan(p.metAt)))}{p.metSeq ? ` (#${p.metSeq})` : ""}</span> : null}
       {!p.met ? <span class="sr-only">{t("hold.waitingFor")}</span> : null}
