@@ -142,6 +142,13 @@ public sealed partial class ExerciseConnection : IExerciseHub, IAsyncDisposable
     public Task<Contracts.Exercises.ActionReceipt> SendMessage(string exerciseId, Contracts.Exercises.OutgoingMessage message, string? clientActionId) =>
         Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.SendMessage), exerciseId, message, KeyOf(clientActionId)));
 
+    public Task<Contracts.Exercises.ActionReceipt> SubmitReport(
+        string exerciseId, string injectId, IReadOnlyList<Contracts.Exercises.FieldAnswer> answers, string? clientActionId) =>
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.SubmitReport), exerciseId, injectId, answers, KeyOf(clientActionId)));
+
+    public Task<Contracts.Exercises.ActionReceipt> PublishStatement(string exerciseId, string headline, string body, string? clientActionId) =>
+        Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.PublishStatement), exerciseId, headline, body, KeyOf(clientActionId)));
+
     public Task<Contracts.Exercises.ActionReceipt> RecordObservation(string exerciseId, Contracts.Exercises.Observation observation, string? clientActionId) =>
         Call(() => _hub.InvokeAsync<Contracts.Exercises.ActionReceipt>(nameof(IExerciseHub.RecordObservation), exerciseId, observation, KeyOf(clientActionId)));
 

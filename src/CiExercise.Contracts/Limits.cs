@@ -50,6 +50,9 @@ public static class Limits
     /// <summary>Answers of one hot-wash form (a scenario has at most this many questions).</summary>
     public const int HotWashAnswers = 20;
 
+    /// <summary>Answers of one report form (a form has at most this many fields).</summary>
+    public const int FormFields = 100;
+
     /// <summary>Join links issued by one request (a roster import takes more).</summary>
     public const int JoinLinksPerRequest = 1000;
 

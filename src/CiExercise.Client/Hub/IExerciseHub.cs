@@ -31,6 +31,15 @@ public interface IExerciseHub
 
     Task<ActionReceipt> SendMessage(string exerciseId, OutgoingMessage message, string? clientActionId);
 
+    /// <summary>
+    /// Participants: a report form's answers on an inject that asks for one (report.no-form otherwise), checked against
+    /// the form (report.* codes name the field). It answers the inject like a decision, and acknowledges it if nobody had.
+    /// </summary>
+    Task<ActionReceipt> SubmitReport(string exerciseId, string injectId, IReadOnlyList<FieldAnswer> answers, string? clientActionId);
+
+    /// <summary>Participants: their organization's press statement, in every participant's feed (in play only).</summary>
+    Task<ActionReceipt> PublishStatement(string exerciseId, string headline, string body, string? clientActionId);
+
     Task<ActionReceipt> RecordObservation(string exerciseId, Observation observation, string? clientActionId);
 
     /// <summary>Evaluators: a P/S/M/U rating of a critical task, with the seqs of its evidence (also after the end).</summary>

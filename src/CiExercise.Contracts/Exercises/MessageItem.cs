@@ -16,4 +16,8 @@ public sealed record MessageItem(
     [property: Id(7)] DateTimeOffset WallTime,
     [property: Id(8)] TimeSpan ScenarioTime,
     [property: Id(9)] string? RegardingInjectId,
-    [property: Id(10)] long? ForwardedFromSeq);
+    [property: Id(10)] long? ForwardedFromSeq)
+{
+    /// <summary>The report this message forwards (ForwardedFromSeq a report, or a message that forwarded one), with its answers.</summary>
+    [Id(11)] public SubmittedReport? Report { get; init; }
+}

@@ -31,9 +31,7 @@ public sealed partial class ExerciseGrain
         var recorded = new NewEvent(EventKind.ObservationRecorded, now, scenarioNow, null, evaluator, observation.InjectIds.FirstOrDefault(),
             null, ScenarioJson.Serialize(new ObservationPayload(observation with { Text = observation.Text.Trim() }, key.Id, key.Stored)),
             key.DedupeKey(evaluator));
-        var result = (await Append([recorded], key))[0];
-        if (result.Duplicate && State.Keys.Find(evaluator, key.Id, key.Fingerprint) is { } recordedFirst) return Receipt(recordedFirst);
-        return new ActionReceipt(result.Seq, now, scenarioNow, result.Duplicate);
+        return await RecordKeyed(evaluator, key, recorded);
     }
 
     public async Task<ActionReceipt> RateTask(Actor evaluator, TaskRating rating, string? clientActionId)
@@ -62,9 +60,7 @@ public sealed partial class ExerciseGrain
         };
         var rated = new NewEvent(EventKind.TaskRated, now, scenarioNow, null, evaluator, null, null,
             ScenarioJson.Serialize(new TaskRatedPayload(stored, key.Id, key.Stored)), key.DedupeKey(evaluator));
-        var result = (await Append([rated], key))[0];
-        if (result.Duplicate && State.Keys.Find(evaluator, key.Id, key.Fingerprint) is { } recordedFirst) return Receipt(recordedFirst);
-        return new ActionReceipt(result.Seq, now, scenarioNow, result.Duplicate);
+        return await RecordKeyed(evaluator, key, rated);
     }
 
     /// <summary>Evidence is a bounded list of rows of this exercise's log; the log is asked only when a seq is past what the grain has seen.</summary>

@@ -189,6 +189,7 @@ internal sealed class ExerciseState(string id, string name, Scenario scenario)
             EventKind.TaskRated => Payload<TaskRatedPayload>(e) is var t ? (t.ClientActionId, t.Fingerprint) : default,
             EventKind.CommunicationCheckStarted =>
                 Payload<CommunicationCheckStartedPayload>(e) is var s ? (s.ClientActionId, s.Fingerprint) : default,
+            EventKind.FeedPosted => Payload<FeedPostedPayload>(e) is var f ? (f.ClientActionId, f.Fingerprint) : default,
             EventKind.CommunicationCheckClosed =>
                 Payload<CommunicationCheckClosedPayload>(e) is var x ? (x.ClientActionId, x.Fingerprint) : default,
             EventKind.InjectReleased => Payload<InjectReleasedPayload>(e) is var r ? (r.ClientActionId, r.Fingerprint) : default,

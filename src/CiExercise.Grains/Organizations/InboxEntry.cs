@@ -17,6 +17,10 @@ internal sealed class InboxEntry(
     public ActionReceipt? Acknowledgement { get; set; }
     public string? AcknowledgedBy { get; set; }
     public List<long> DecisionSeqs { get; } = [];
+    public List<long> ReportSeqs { get; } = [];
+
+    /// <summary>The latest report on the inject's form (each report is kept in the record; a view shows the latest).</summary>
+    public SubmittedReport? Report { get; set; }
 
     /// <summary>Whether a participant of this role may see and answer the inject (no roles: everyone).</summary>
     public bool IsFor(string role) => Roles.Count == 0 || Roles.Contains(role);

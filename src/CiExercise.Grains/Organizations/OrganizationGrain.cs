@@ -68,8 +68,11 @@ public sealed partial class OrganizationGrain(
     public Task<OrganizationView> GetView()
     {
         EnsureExists();
-        return Task.FromResult(_state.ToView(_exerciseId, _organizationId));
+        return Task.FromResult(_state.ToView(_exerciseId, _organizationId, FormOf));
     }
+
+    /// <summary>The report form a scripted inject asks for (ad-hoc injects have none).</summary>
+    private ReportForm? FormOf(string injectId) => _scenario?.FindInject(injectId)?.Form;
 
     public async Task<ActionReceipt> Acknowledge(Actor actor, string injectId, string? clientActionId)
     {
@@ -100,14 +103,22 @@ public sealed partial class OrganizationGrain(
                 : $"Inject '{injectId}' has no choice '{choiceId}'; its choices are {string.Join(", ", entry.ChoiceIds)}.");
         CheckLength(text, MaxTextLength, "text");
         CheckSeverity(injectId, severity);
+        return await Answer(actor, entry, clock, key, EventKind.DecisionRecorded,
+            new ParticipantActionPayload(choiceId, text, ClientActionId: key.Id, Fingerprint: key.Stored, Severity: severity));
+    }
+
+    /// <summary>
+    /// Records an answer to a delivered inject (a decision, a report). Answering shows the inject was seen: the first
+    /// answer acknowledges it if nobody had. A resend the log already had is answered with the key's first receipt.
+    /// </summary>
+    private async Task<ActionReceipt> Answer<T>(Actor actor, InboxEntry entry, ClockSnapshot clock, ActionKey key, EventKind kind, T payload)
+    {
         var (now, scenario) = Now(clock);
         var events = new List<NewEvent>();
-        // Deciding shows the inject was seen: the first decision acknowledges it if nobody had.
         if (entry.Acknowledgement is null)
             events.Add(Acknowledgement(actor, entry, now, scenario, key: null));
-        events.Add(new NewEvent(EventKind.DecisionRecorded, now, scenario, _organizationId, actor, injectId, entry.DeliveredSeq,
-            ScenarioJson.Serialize(new ParticipantActionPayload(choiceId, text, ClientActionId: key.Id, Fingerprint: key.Stored, Severity: severity)),
-            ClientDedupeKey(key.Id)));
+        events.Add(new NewEvent(kind, now, scenario, _organizationId, actor, entry.InjectId, entry.DeliveredSeq,
+            ScenarioJson.Serialize(payload), ClientDedupeKey(key.Id)));
         var receipt = await Record(InPlay(clock), [.. events]);
         return receipt.Duplicate ? await ReplayedFromLog(key) ?? receipt : receipt;
     }
@@ -130,7 +141,7 @@ public sealed partial class OrganizationGrain(
     {
         var key = new ActionKey(clientActionId, ClientActionId.Fingerprint(nameof(SendMessage), message));
         if (Replayed(key) is { } replayed) return replayed;
-        CheckActor(actor);
+        CheckActor(actor, controllerAs: true);
         var to = message.To.Distinct().ToArray();
         if (to.Length == 0) throw Rules.Invalid("message.no-recipients", "A message needs at least one recipient organization.");
         if (to.Contains(_organizationId)) throw Rules.Invalid("message.to-self", "An organization cannot send a message to itself.");
@@ -146,8 +157,10 @@ public sealed partial class OrganizationGrain(
             throw Rules.NotFound("message.forward-unknown", $"Event {forwarded} is not something {_organizationId} received, so it cannot be forwarded.");
         var clock = await Playable();
         var (now, scenario) = Now(clock);
+        // Forwarding a report (or a message that carries one) carries its answers on, so each stage of the chain reads them.
+        var report = message.ForwardedFromSeq is { } from ? _state.ReportForwardedBy(from) : null;
         var payload = ScenarioJson.Serialize(new MessagePayload(Guid.NewGuid().ToString("N"), _organizationId, to,
-            message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, key.Id, key.Stored));
+            message.Subject.Trim(), message.Body.Trim(), message.RegardingInjectId, key.Id, key.Stored, report));
         var events = new List<NewEvent>
         {
             new(EventKind.MessageSent, now, scenario, _organizationId, actor, message.RegardingInjectId, message.ForwardedFromSeq,
@@ -231,17 +244,13 @@ public sealed partial class OrganizationGrain(
         return (entry, await Playable());
     }
 
-    private void CheckActor(Actor actor)
+    /// <summary>The actor may act as this organization (OrganizationVoice); controllerAs: a controller may, for a simulated one.</summary>
+    private void CheckActor(Actor actor, bool controllerAs = false)
     {
         EnsureExists();
         if (scenarios.IsReadOnly(_exerciseId))
             throw Rules.Conflict("exercise.read-only", $"Exercise '{_exerciseId}' was imported from another server's export: it is a record to review and takes no actions.");
-        if (actor.OrganizationId != _organizationId)
-            throw Rules.Invalid("actor.wrong-organization", $"{actor.Id} acts for {actor.OrganizationId ?? "no organization"}, not for {_organizationId}.");
-        if (!_organization!.Roles.Contains(actor.Role))
-            throw Rules.Invalid("actor.unknown-role", $"{_organizationId} has no role '{actor.Role}'; its roles are {string.Join(", ", _organization.Roles)}.");
-        if (string.IsNullOrWhiteSpace(actor.Id))
-            throw Rules.Invalid("actor.name-required", "A participant must give a name.");
+        OrganizationVoice.Check(_organization!, actor, controllerAs);
     }
 
     /// <summary>

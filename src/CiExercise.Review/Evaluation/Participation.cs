@@ -11,7 +11,7 @@ internal static class Participation
     /// <summary>What a participant does in play; joining and the hot wash after the end are not acting.</summary>
     private static readonly HashSet<EventKind> Acting =
     [
-        EventKind.InjectAcknowledged, EventKind.DecisionRecorded, EventKind.MessageSent,
+        EventKind.InjectAcknowledged, EventKind.DecisionRecorded, EventKind.ReportSubmitted, EventKind.MessageSent,
         EventKind.CommunicationCheckAcknowledged, EventKind.CommunicationCheckPassedOn,
     ];
 
@@ -32,7 +32,8 @@ internal static class Participation
             if (e.OrganizationId is not { } organization) continue;
             if (e.Kind == EventKind.ParticipantJoined) AddOnce(joined, organization, e.Actor.Id);
             else if (e.Kind == EventKind.HotWashSubmitted) hotWash[(organization, e.Actor.Id)] = e;
-            else if (Acting.Contains(e.Kind) && e.Actor.OrganizationId == organization)
+            // A controller speaking for a simulated organization is the control cell at work, not a participant acting.
+            else if (Acting.Contains(e.Kind) && e.Actor.OrganizationId == organization && !e.Actor.IsControllerAs)
             {
                 AddOnce(acted, organization, e.Actor.Id);
                 lastAction[organization] = e;

@@ -5,12 +5,13 @@ using CiExercise.Review.Model;
 namespace CiExercise.Review.Kpis;
 
 /// <summary>
-/// For each inject that expects escalation and each organization it reached: the first acknowledgement, decision
-/// or message regarding it by someone of that organization in one of the scenario's escalation roles.
+/// For each inject that expects escalation and each organization it reached: the first acknowledgement, decision,
+/// report or message regarding it by someone of that organization in one of the scenario's escalation roles.
 /// </summary>
 internal static class Escalations
 {
-    private static readonly HashSet<EventKind> Actions = [EventKind.InjectAcknowledged, EventKind.DecisionRecorded, EventKind.MessageSent];
+    private static readonly HashSet<EventKind> Actions =
+        [EventKind.InjectAcknowledged, EventKind.DecisionRecorded, EventKind.ReportSubmitted, EventKind.MessageSent];
 
     public static IReadOnlyList<EscalationKpi> Of(ExerciseLog log, IReadOnlyList<InjectResponse> responses)
     {

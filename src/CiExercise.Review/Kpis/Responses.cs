@@ -6,7 +6,8 @@ namespace CiExercise.Review.Kpis;
 
 /// <summary>
 /// How each organization answered each inject delivered to it, read from its organization fold's inbox (the same
-/// record its console showed): the first acknowledgement and first decision, measured from delivery.
+/// record its console showed): the first acknowledgement and first answer, measured from delivery. An answer is a
+/// decision or a report on the inject's form, whichever came first.
 /// </summary>
 internal static class Responses
 {
@@ -22,7 +23,7 @@ internal static class Responses
             foreach (var item in view.Inbox)
             {
                 var acknowledged = item.AcknowledgedSeq is { } a ? log.At(a) : null;
-                var decided = item.DecisionSeqs.Count > 0 ? log.At(item.DecisionSeqs.Min()) : null;
+                var decided = FirstAnswer(item) is { } answer ? log.At(answer) : null;
                 roles[item.DeliveredSeq] = item.Roles.Count > 0 ? item.Roles : organization.Roles;
                 bool? inside = item.RespondBy is { } by ? decided is not null && decided.ScenarioTime <= by : null;
                 responses.Add(new InjectResponse(item.InjectId, organization.Id, item.DeliveredSeq, item.DeliveredAt, item.DeliveredAtScenario,
@@ -32,6 +33,12 @@ internal static class Responses
         }
         return (responses, roles);
     }
+
+    /// <summary>The seq of the organization's first answer to the inject: a decision or a report (null: none yet).</summary>
+    public static long? FirstAnswer(InboxItem item) =>
+        item.DecisionSeqs.Concat(item.ReportSeqs).Select(s => (long?)s).Min();
+
+    public static bool IsAnswered(InboxItem item) => item.DecisionSeqs.Count > 0 || item.ReportSeqs.Count > 0;
 
     /// <summary>How long after the delivery an event came, in both clocks.</summary>
     public static Duration? Since(InboxItem item, Contracts.Events.ExerciseEvent? e) =>

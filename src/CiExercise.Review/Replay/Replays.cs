@@ -1,5 +1,6 @@
 using CiExercise.Contracts.Exercises;
 using CiExercise.Grains.Organizations;
+using CiExercise.Review.Kpis;
 using CiExercise.Review.Loading;
 using CiExercise.Review.Model;
 
@@ -7,7 +8,7 @@ namespace CiExercise.Review.Replay;
 
 /// <summary>
 /// The exercise at a moment, folded from the log up to that seq by the grains' own folds. Overdue: delivered with
-/// a response window that had passed by the moment's scenario time without a decision.
+/// a response window that had passed by the moment's scenario time without an answer (a decision or a report).
 /// </summary>
 internal static class Replays
 {
@@ -20,7 +21,7 @@ internal static class Replays
         {
             var view = views[o.Id];
             return new ReplayOrganizationLine(o.Id, o.Sector, view.Inbox.Count, view.Inbox.Count(i => i.AcknowledgedSeq is not null),
-                view.Inbox.Count(i => i.DecisionSeqs.Count > 0), view.Inbox.Count(i => IsOverdue(i, now)), view.Sent.Count, view.Received.Count);
+                view.Inbox.Count(Responses.IsAnswered), view.Inbox.Count(i => IsOverdue(i, now)), view.Sent.Count, view.Received.Count);
         }).ToArray();
         var inbox = views.Values.SelectMany(v => v.Inbox.Select(i => (v.OrganizationId, Item: i))).ToLookup(x => x.Item.InjectId);
         var injects = fold.Exercise.AllInjects.Select(fold.Exercise.ToState)
@@ -29,7 +30,7 @@ internal static class Replays
             {
                 var items = inbox[s.Inject.Id].ToArray();
                 return new ReplayInject(s.Inject.Id, s.Status == InjectStatus.Fired, s.FiredAtScenario, items.Length,
-                    items.Count(x => x.Item.AcknowledgedSeq is not null), items.Count(x => x.Item.DecisionSeqs.Count > 0),
+                    items.Count(x => x.Item.AcknowledgedSeq is not null), items.Count(x => Responses.IsAnswered(x.Item)),
                     items.Where(x => IsOverdue(x.Item, now)).Select(x => x.OrganizationId).ToArray());
             }).ToArray();
         var shares = views.Values.SelectMany(v => v.Sent).OrderBy(m => m.Seq)
@@ -46,7 +47,7 @@ internal static class Replays
         return new ReplayOrganization(atSeq, now, view, view.Inbox.Where(i => IsOverdue(i, now)).Select(i => i.InjectId).ToArray());
     }
 
-    public static bool IsOverdue(InboxItem item, TimeSpan now) => item.RespondBy is { } by && now > by && item.DecisionSeqs.Count == 0;
+    public static bool IsOverdue(InboxItem item, TimeSpan now) => item.RespondBy is { } by && now > by && !Responses.IsAnswered(item);
 
     /// <summary>The last seq of the longest run of events from the start recorded at or before scenario time t (0: none).</summary>
     public static long SeqAt(ExerciseLog log, TimeSpan t)

@@ -1,5 +1,6 @@
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Events.Payloads;
+using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Scenarios;
 using CiExercise.Review.Loading;
 
@@ -44,9 +45,17 @@ internal static class Summaries
                 var observation = ReviewPayloads.Read<ObservationPayload>(e).Observation;
                 var rating = observation.Rating is { } r ? $" [{r}]" : "";
                 return ($"所見{rating}: {observation.Text}", $"Observation{rating}: {observation.Text}");
+            case EventKind.FeedPosted:
+                var post = ReviewPayloads.Read<FeedPostedPayload>(e).Post;
+                return post.Kind == FeedKind.Statement
+                    ? ($"報道発表 {post.OrganizationId}: {post.Headline}", $"Press statement by {post.OrganizationId}: {post.Headline}")
+                    : ($"{post.Outlet}: {post.Headline}", $"{post.Outlet}: {post.Headline}");
             case EventKind.InjectDelivered: return ($"受信: {Ja(title)}", $"Received: {En(title)}");
             case EventKind.InjectAcknowledged: return ($"受領確認: {Ja(title)}", $"Acknowledged: {En(title)}");
             case EventKind.DecisionRecorded: return Decision(log, e, Ja(title), En(title));
+            case EventKind.ReportSubmitted:
+                var fields = ReviewPayloads.Read<ReportSubmittedPayload>(e).Answers.Count;
+                return ($"報告 ({fields}項目): {Ja(title)}", $"Report ({fields} fields): {En(title)}");
             case EventKind.MessageSent:
                 var sent = ReviewPayloads.Read<MessagePayload>(e);
                 return ($"送信 → {string.Join(", ", sent.To)}: {sent.Subject}", $"Sent to {string.Join(", ", sent.To)}: {sent.Subject}");

@@ -28,10 +28,7 @@ public static class EventEndpoints
         string id, long? after, int? limit, ExerciseScenarios exercises, IEventLog log, HttpContext context,
         CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        if (after < 0) errors.Add("after", "'after' is a sequence number, 0 or more.");
-        if (limit is < 1 or > MaxLimit) errors.Add("limit", $"'limit' is 1 to {MaxLimit}.");
-        if (errors.Any) return errors.Problem();
+        if (PageErrors(after, limit) is { Any: true } errors) return errors.Problem();
         if (await exercises.FindAsync(id, cancellationToken) is null)
             return ApiProblems.ExerciseNotFound(id);
 
@@ -46,5 +43,14 @@ public static class EventEndpoints
         var read = rows.Take(take).ToList();
         var events = read.Where(e => EventAudience.CanSee(principal, e)).Select(EventItem.From).ToArray();
         return TypedResults.Ok(new EventPage(events, read.Count > 0 ? read[^1].Seq : from, rows.Count > take));
+    }
+
+    /// <summary>What is wrong with a page's query (after a sequence number, at most limit rows), for every paged read of the record.</summary>
+    internal static FieldErrors PageErrors(long? after, int? limit)
+    {
+        var errors = new FieldErrors();
+        if (after < 0) errors.Add("after", "'after' is a sequence number, 0 or more.");
+        if (limit is < 1 or > MaxLimit) errors.Add("limit", $"'limit' is 1 to {MaxLimit}.");
+        return errors;
     }
 }

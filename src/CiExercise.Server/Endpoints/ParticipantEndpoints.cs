@@ -27,7 +27,9 @@ public static class ParticipantEndpoints
             .WithIdempotencyKey();
         api.MapPost("/decisions", Decide).WithName("RecordDecision").RequireAuthorization(AccessPolicies.OrganizationActor)
             .WithIdempotencyKey();
-        api.MapPost("/messages", SendMessage).WithName("SendMessage").RequireAuthorization(AccessPolicies.OrganizationActor)
+        api.MapPost("/messages", SendMessage).WithName("SendMessage").RequireAuthorization(AccessPolicies.OrganizationSpeaker)
+            .WithIdempotencyKey();
+        api.MapPost("/reports", SubmitReport).WithName("SubmitReport").RequireAuthorization(AccessPolicies.OrganizationActor)
             .WithIdempotencyKey();
         api.MapPost("/hot-wash", SubmitHotWash).WithName("SubmitHotWash").RequireAuthorization(AccessPolicies.OrganizationActor)
             .WithIdempotencyKey();
@@ -75,28 +77,48 @@ public static class ParticipantEndpoints
             cancellationToken);
     }
 
+    /// <summary>A message as the organization: by one of its participants, or by a controller when the control cell plays it.</summary>
     public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SendMessage(
-        string id, string orgId, MessageRequest request, ExerciseScenarios exercises, IGrainFactory grains,
+        string id, string orgId, MessageRequest request, ExerciseScenarios exercises, IGrainFactory grains, AccessRefusals refusals,
         HttpContext context, CancellationToken cancellationToken)
     {
         var message = new OutgoingMessage(request.To ?? [], request.Subject ?? "", request.Body ?? "",
             request.RegardingInjectId, request.ForwardedFromSeq);
         var errors = ActionChecks.Message(message);
         return await Act(id, orgId, request, errors, exercises, grains, context,
-            (grain, actor) => grain.SendMessage(actor, message, IdempotencyKeys.Of(context)), cancellationToken);
+            (grain, actor) => grain.SendMessage(actor, message, IdempotencyKeys.Of(context)), cancellationToken, refusals);
+    }
+
+    /// <summary>A report form's answers on an inject that asks for one: 201 once recorded; it answers the inject like a decision.</summary>
+    public static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> SubmitReport(
+        string id, string orgId, ReportFormRequest request, ExerciseScenarios exercises, IGrainFactory grains,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = ActionChecks.Report(request.InjectId, request.Answers);
+        return await Act(id, orgId, request, errors, exercises, grains, context,
+            (grain, actor) => grain.SubmitReport(actor, request.InjectId!, request.Answers!.OfType<FieldAnswer>().ToArray(), IdempotencyKeys.Of(context)),
+            cancellationToken);
     }
 
     /// <summary>
     /// Checks what the API can know from the scenario (the organization, the recipients) before
-    /// the organization grain checks the rest, so that a refused action reaches no grain at all.
+    /// the organization grain checks the rest, so that a refused action reaches no grain at all. With speakers,
+    /// the control cell may act too, as an organization it plays (OrganizationSpeakers).
     /// </summary>
     private static async Task<Results<Created<ActionReceipt>, ValidationProblem, ProblemHttpResult>> Act(
         string id, string orgId, IParticipantRequest request, FieldErrors errors, ExerciseScenarios exercises,
         IGrainFactory grains, HttpContext context, Func<IOrganizationGrain, Actor, Task<ActionReceipt>> action,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, AccessRefusals? speakers = null)
     {
-        var (_, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
+        var (organization, problem) = await FindOrganization(id, orgId, exercises, cancellationToken);
         if (problem is not null) return problem;
+        var actor = ApiActors.Of(context);
+        if (speakers is not null)
+        {
+            (var speaker, problem) = OrganizationSpeakers.Resolve(context, organization!, speakers);
+            if (problem is not null) return problem;
+            actor = speaker!;
+        }
         // Only recipients within their bounds are looked up, and only the first unknown one is named.
         if (!errors.Any && request is MessageRequest { To: { } to })
         {
@@ -106,12 +128,11 @@ public static class ParticipantEndpoints
         }
         if (errors.Any) return errors.Problem();
 
-        var actor = ApiActors.Of(context);
         var receipt = await action(grains.GetGrain<IOrganizationGrain>(OrganizationKey.Of(id, orgId)), actor);
         return Receipts.Created(context, id, receipt);
     }
 
-    private static async Task<(Organization? Organization, ProblemHttpResult? Problem)> FindOrganization(
+    internal static async Task<(Organization? Organization, ProblemHttpResult? Problem)> FindOrganization(
         string id, string orgId, ExerciseScenarios exercises, CancellationToken cancellationToken)
     {
         var scenario = await exercises.FindAsync(id, cancellationToken);

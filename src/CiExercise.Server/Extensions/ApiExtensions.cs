@@ -68,6 +68,8 @@ public static class ApiExtensions
         app.MapControlEndpoints();
         app.MapParticipantEndpoints();
         app.MapEventEndpoints();
+        app.MapFeedEndpoints();
+        app.MapSimulatedEndpoints();
         app.MapPresenceEndpoints();
         app.MapCommunicationCheckEndpoints();
         app.MapHotWashEndpoints();

@@ -26,6 +26,8 @@ public static class ServiceExtensions
         services.AddSingleton(new ScenarioFolder(paths.Resolve(builder.Configuration["Scenarios:Directory"], "scenarios")));
         services.AddSingleton<ScenarioLibraryState>();
         services.AddSingleton<CommunicationChecks.CheckReports>();
+        services.AddSingleton<Feed.FeedReader>();
+        services.AddSingleton<Simulated.SimulatedInbox>();
         services.AddSingleton<CiExercise.Server.Roster.RosterImports>();
         // Before the reports, whose fallback IReportActions (the store alone, nothing carried) is only added when none is.
         services.AddSingleton<CiExercise.Server.Improvement.ImprovementPlan>();

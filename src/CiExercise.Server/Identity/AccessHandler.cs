@@ -38,6 +38,10 @@ internal sealed class AccessHandler : AuthorizationHandler<AccessRequirement>
             AccessPolicies.OrganizationActor => p.Kind != PrincipalKind.Participant ? "only participants act as an organization"
                 : !covers ? "the principal does not belong to this exercise"
                 : p.OrganizationId == orgId ? null : "a participant acts only as their own organization",
+            AccessPolicies.OrganizationSpeaker => p.Kind is not (PrincipalKind.Participant or PrincipalKind.Controller)
+                ? "only participants and the control cell speak for an organization"
+                : !covers ? "the principal does not belong to this exercise"
+                : controller || p.OrganizationId == orgId ? null : "a participant acts only as their own organization",
             AccessPolicies.ExerciseEvaluator => p.Kind != PrincipalKind.Evaluator ? "only evaluators record observations"
                 : covers ? null : "the principal does not belong to this exercise",
             AccessPolicies.ExerciseAssessor => p.Kind is not (PrincipalKind.Controller or PrincipalKind.Evaluator)

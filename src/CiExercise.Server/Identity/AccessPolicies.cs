@@ -32,6 +32,12 @@ public static class AccessPolicies
     /// <summary>A participant of {orgId} in {id}: acts as that organization.</summary>
     public const string OrganizationActor = "ciex-organization-actor";
 
+    /// <summary>
+    /// Who speaks for {orgId} in {id} (messages, press statements): its participants, or a controller of {id}, who
+    /// speaks only for an organization the control cell plays (the endpoint checks that it is simulated).
+    /// </summary>
+    public const string OrganizationSpeaker = "ciex-organization-speaker";
+
     /// <summary>An evaluator of {id}: observations.</summary>
     public const string ExerciseEvaluator = "ciex-exercise-evaluator";
 
@@ -46,7 +52,7 @@ public static class AccessPolicies
         foreach (var policy in new[]
                  {
                      Signed, Redeem, Controller, ControllerOfAll, ExerciseController, ExerciseMember, OrganizationReader,
-                     OrganizationActor, ExerciseEvaluator, ExerciseAssessor, ExerciseStaff,
+                     OrganizationActor, OrganizationSpeaker, ExerciseEvaluator, ExerciseAssessor, ExerciseStaff,
                  })
             options.AddPolicy(policy, p => p.AddRequirements(new AccessRequirement(policy)));
         // An endpoint that names no policy and does not allow anonymous callers still needs a principal.

@@ -3,6 +3,7 @@ using CiExercise.Client.Hub;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
 using CiExercise.Grains.Scenarios;
+using CiExercise.Server.Endpoints;
 using CiExercise.Server.Exercises;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Throttling;
@@ -140,6 +141,21 @@ public sealed partial class ExerciseHub(
         var (grain, actor) = await ParticipantAsync(exerciseId, "send a message");
         Check(ActionChecks.Message(message));
         return await grain.SendMessage(actor, message, clientActionId);
+    }
+
+    public async Task<ActionReceipt> SubmitReport(string exerciseId, string injectId, IReadOnlyList<FieldAnswer> answers, string? clientActionId)
+    {
+        var (grain, actor) = await ParticipantAsync(exerciseId, "submit a report");
+        Check(ActionChecks.Report(injectId, answers));
+        return await grain.SubmitReport(actor, injectId, answers, clientActionId);
+    }
+
+    public async Task<ActionReceipt> PublishStatement(string exerciseId, string headline, string body, string? clientActionId)
+    {
+        var (_, actor) = await ParticipantAsync(exerciseId, "publish a press statement");
+        Check(ActionChecks.Statement(headline, body));
+        return await grains.GetGrain<IExerciseGrain>(exerciseId)
+            .PublishPost(actor, FeedEndpoints.Statement(actor.OrganizationId!, headline, body), clientActionId);
     }
 
     public async Task<ActionReceipt> RecordObservation(string exerciseId, Observation observation, string? clientActionId)

@@ -64,6 +64,37 @@ internal static class ActionChecks
         return errors;
     }
 
+    /// <summary>A report's answers within their bounds; the organization grain checks them against the inject's form.</summary>
+    public static FieldErrors Report(string? injectId, IReadOnlyList<FieldAnswer?>? answers)
+    {
+        var errors = Acknowledgement(injectId).Required("answers", answers).Count("answers", answers, Limits.FormFields);
+        if (answers is not { Count: <= Limits.FormFields }) return errors;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            errors.Required($"answers[{i}].fieldId", answers[i]?.FieldId).Id($"answers[{i}].fieldId", answers[i]?.FieldId)
+                .Id($"answers[{i}].choiceId", answers[i]?.ChoiceId).Length($"answers[{i}].text", answers[i]?.Text, Limits.TextLength);
+        }
+        return errors;
+    }
+
+    public static FieldErrors Statement(string? headline, string? body) =>
+        new FieldErrors().Required("headline", headline).Length("headline", headline, Limits.SubjectLength)
+            .Required("body", body).Length("body", body, Limits.TextLength);
+
+    /// <summary>A live news or social post of the control cell (a press statement is an organization's: Statement).</summary>
+    public static FieldErrors FeedPost(FeedKind? kind, string? outlet, string? handle, string? headline, string? body)
+    {
+        var errors = Statement(headline, body).Required("outlet", outlet).Length("outlet", outlet, Limits.SubjectLength)
+            .Length("handle", handle, Limits.SubjectLength);
+        return kind switch
+        {
+            FeedKind.News or FeedKind.Social => errors,
+            FeedKind.Statement => errors.Add("kind",
+                "A press statement is an organization's: POST /api/exercises/{id}/organizations/{orgId}/statements as the organization."),
+            _ => errors.Add("kind", "The field 'kind' is required: news or social."),
+        };
+    }
+
     public static FieldErrors CommunicationCheck(CheckRoute? route, string? message)
     {
         var errors = new FieldErrors().Required("message", message).Length("message", message, Limits.CheckMessageLength);

@@ -37,3 +37,9 @@ public sealed record MessageRequest(
     string? RegardingInjectId,
     long? ForwardedFromSeq,
     string? ClientActionId) : IParticipantRequest;
+
+/// <summary>A report form's answers on an inject that asks for one; the organization grain checks them against the form.</summary>
+public sealed record ReportFormRequest(string? InjectId, IReadOnlyList<FieldAnswer?>? Answers, string? ClientActionId) : IParticipantRequest;
+
+/// <summary>An organization's press statement: it appears in every participant's feed under the organization's name.</summary>
+public sealed record StatementRequest(string? Headline, string? Body, string? ClientActionId) : IParticipantRequest;

@@ -1,8 +1,11 @@
+using CiExercise.Contracts.Exercises;
+
 namespace CiExercise.Contracts.Events.Payloads;
 
 /// <summary>
 /// A message, on the sender's MessageSent row and on each recipient's MessageReceived row; MessageId
-/// ties them together. The event's RefSeq is the row of the sender's stream it forwards, if any.
+/// ties them together. The event's RefSeq is the row of the sender's stream it forwards, if any; Report is the report
+/// it forwards, answers and all (absent from rows written before reports existed, and from other messages).
 /// </summary>
 public sealed record MessagePayload(
     string MessageId,
@@ -12,4 +15,5 @@ public sealed record MessagePayload(
     string Body,
     string? RegardingInjectId,
     string? ClientActionId,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    SubmittedReport? Report = null);
