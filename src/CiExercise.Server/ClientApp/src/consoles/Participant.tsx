@@ -143,7 +143,7 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
           : <button type="button" class="primary" data-testid="acknowledge" onClick={() => act(() => acknowledge(model, d))}>{t("acknowledge")}</button>}
       </p>
       <Waiting model={model} about={at(d)} />
-      {inject?.form ? <ReportFormView model={model} d={d} form={inject.form} /> : null}
+      {inject?.form ? <ReportFormView key={d.injectId} model={model} d={d} form={inject.form} /> : null}
       {inject?.form && !inject.choices.length ? null : <form class="decide" onSubmit={decide} aria-labelledby="decide-h">
         <h3 id="decide-h">{t("decide")}</h3>
         <label>{t("choice")}
@@ -219,12 +219,13 @@ function SharedRecord({ model, orgId }: { model: ExerciseModel; orgId: string })
         {mine.map(e => {
           const p = e.payload ?? {};
           const sent = e.kind === "message-sent";
+          const report = reportOf(model, p);
           return (
             <li key={e.seq} class={sent ? "sent" : "received"}>
               <span class="pill">{t(sent ? "sent" : "received")}</span> <strong>{p.subject}</strong>
               <span class="small"> {spanText(parseSpan(e.scenarioTime))} · {sent ? `${t("to")}: ${(p.to ?? []).map((o: string) => orgName(model, o)).join(", ")}` : `${t("from")}: ${orgName(model, p.from)}`}</span>
               <p>{p.body}</p>
-              {reportOf(p) ? <AnswerList form={reportOf(p)!.form ?? model.injects.get(p.regardingInjectId ?? "")?.form} answers={reportOf(p)!.answers} testid="message-report" /> : null}
+              {report ? <AnswerList form={report.form} answers={report.answers} testid="message-report" /> : null}
             </li>
           );
         })}

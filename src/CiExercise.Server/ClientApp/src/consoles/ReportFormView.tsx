@@ -116,7 +116,7 @@ function Field({ field: f, value, set, error }: { field: FormField; value: strin
     <fieldset class="field radios" data-field={f.id} aria-invalid={!!error} aria-describedby={described}>
       <legend>{label}</legend>
       {options.map(([v, text]) => (
-        <label key={v} class="check"><input type="radio" name={id} value={v} checked={value === v} onChange={() => set(v)} data-testid={`${id}-${v}`} />{text}</label>
+        <label key={v} class="option"><input type="radio" name={id} value={v} checked={value === v} onChange={() => set(v)} data-testid={`${id}-${v}`} />{text}</label>
       ))}
       <Help field={f} id={id} error={error} />
     </fieldset>

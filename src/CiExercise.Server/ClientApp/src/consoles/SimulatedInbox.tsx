@@ -26,6 +26,7 @@ export function SimulatedInbox({ model }: { model: ExerciseModel }) {
   const [open, setOpen] = useState<LiveEvent | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   if (!played.size) return null;
+  const report = open ? reportOf(model, open.payload) : null;
   const items = model.events.filter(e => INBOX_KINDS.has(e.kind) && e.organizationId && played.has(e.organizationId) && (!org || e.organizationId === org)).reverse();
   const reply = (e: LiveEvent) => setDraft({ ...EMPTY, as: e.organizationId!, to: [e.payload.from], subject: `Re: ${e.payload.subject}`, regarding: e.payload.regardingInjectId ?? null });
   const forward = (e: LiveEvent) => setDraft({
@@ -50,7 +51,7 @@ export function SimulatedInbox({ model }: { model: ExerciseModel }) {
           <h3>{subjectOf(model, open)}</h3>
           <p class="small">{t("to")}: {orgName(model, open.organizationId)} · {t("from")}: {fromOf(model, open)} · {spanText(parseSpan(open.scenarioTime))}</p>
           <p class="body">{bodyOf(model, open)}</p>
-          {reportOf(open.payload ?? {}) ? <AnswerList form={reportOf(open.payload)!.form ?? model.injects.get(open.payload.regardingInjectId ?? "")?.form} answers={reportOf(open.payload)!.answers} /> : null}
+          {report ? <AnswerList form={report.form} answers={report.answers} testid="sim-report" /> : null}
           <div class="buttons">
             {open.kind === "message-received" ? <button type="button" onClick={() => reply(open)} data-testid="sim-reply">{t("sim.reply")}</button> : null}
             <button type="button" onClick={() => forward(open)} data-testid="sim-forward">{t("sim.forward")}</button>

@@ -1,3 +1,4 @@
+import type { ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
 import type { FieldAnswer, FormField, ReportForm } from "../model";
 
@@ -23,8 +24,11 @@ export function AnswerList({ form, answers, testid }: { form?: ReportForm | null
   );
 }
 
-/** The report a message carries when it forwards one (its answers, and the form when the server sends it). */
-export function reportOf(p: any): { answers: FieldAnswer[]; form?: ReportForm | null } | null {
-  const answers = p?.report?.answers ?? p?.answers;
-  return Array.isArray(answers) && answers.length ? { answers, form: p.report?.form ?? p.form } : null;
+/**
+ * The report a message carries when it forwards one (its answers, with the form of the inject that asked for it
+ * when this console holds that inject: staff always, a participant when it received the inject too).
+ */
+export function reportOf(model: ExerciseModel, p: any): { answers: FieldAnswer[]; form?: ReportForm | null } | null {
+  const answers = p?.report?.answers;
+  return Array.isArray(answers) && answers.length ? { answers, form: model.injects.get(p.report.injectId ?? p.regardingInjectId ?? "")?.form } : null;
 }
