@@ -72,7 +72,7 @@ public sealed class DynamicsConsoleTests(BrowserFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_report_form_marks_its_required_fields_records_the_report_and_forwards_it_to_the_ministry()
+    public async Task A_report_form_marks_its_required_fields_records_the_report_and_forwards_it_to_the_ministry_which_the_control_cell_answers()
     {
         var id = await fixture.CreateExerciseAsync(Scenario);
         var (controlContext, control) = await fixture.OpenAsync(await fixture.IssueLinkAsync(id, "controller", "Control"), $"/control/{id}");
@@ -124,10 +124,22 @@ public sealed class DynamicsConsoleTests(BrowserFixture fixture) : IClassFixture
         var received = control.Locator("[data-testid=sim-items] [data-kind=message-received]", new() { HasText = "Incident report: Incident report requested" });
         await Expect(received).ToHaveCountAsync(1);
 
+        // The control cell reads the report's fields there and answers as the ministry; the bank receives the reply.
+        await received.ClickAsync();
+        await Expect(control.GetByTestId("sim-report").Locator("[data-field=attack]")).ToHaveTextAsync("DDoS");
+        await control.GetByTestId("sim-reply").ClickAsync();
+        await Expect(control.Locator("[data-testid=sim-recipients] input[data-org=bank]")).ToBeCheckedAsync();
+        await control.GetByTestId("sim-body").FillAsync("Received. Report again when the service is back.");
+        await control.GetByTestId("sim-send").ClickAsync();
+        await Expect(control.GetByTestId("sim-result")).ToHaveTextAsync("✓");
+        await Expect(bank.Locator("[data-testid=shared] li.received", new() { HasText = "Re: Incident report: Incident report requested" }))
+            .ToContainTextAsync("Received. Report again when the service is back.");
+
         var events = await fixture.EventsAsync(id);
         var report = Assert.Single(events, e => e.Kind == "report-submitted");
         Assert.Equal(("bank", "d3-report"), (report.Org, report.InjectId));
         Assert.Contains(events, e => e.Kind == "message-received" && e.Org == "ministry" && e.Seq > report.Seq);
+        Assert.Contains(events, e => e.Kind == "message-sent" && e.Org == "ministry");
     }
 
     [Fact]

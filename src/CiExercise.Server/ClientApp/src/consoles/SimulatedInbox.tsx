@@ -28,10 +28,14 @@ export function SimulatedInbox({ model }: { model: ExerciseModel }) {
   if (!played.size) return null;
   const report = open ? reportOf(model, open.payload) : null;
   const items = model.events.filter(e => INBOX_KINDS.has(e.kind) && e.organizationId && played.has(e.organizationId) && (!org || e.organizationId === org)).reverse();
-  const reply = (e: LiveEvent) => setDraft({ ...EMPTY, as: e.organizationId!, to: [e.payload.from], subject: `Re: ${e.payload.subject}`, regarding: e.payload.regardingInjectId ?? null });
+  // A message may be about an inject only when its sender received that inject (the server refuses the rest).
+  const about = (e: LiveEvent) => {
+    const injectId = e.payload?.regardingInjectId ?? e.injectId;
+    return injectId && model.delivery(injectId, e.organizationId!) ? injectId : null;
+  };
+  const reply = (e: LiveEvent) => setDraft({ ...EMPTY, as: e.organizationId!, to: [e.payload.from], subject: `Re: ${e.payload.subject}`, regarding: about(e) });
   const forward = (e: LiveEvent) => setDraft({
-    ...EMPTY, as: e.organizationId!, subject: `Fw: ${subjectOf(model, e)}`, body: bodyOf(model, e),
-    regarding: e.payload?.regardingInjectId ?? e.injectId ?? null, forwardedFromSeq: e.seq,
+    ...EMPTY, as: e.organizationId!, subject: `Fw: ${subjectOf(model, e)}`, body: bodyOf(model, e), regarding: about(e), forwardedFromSeq: e.seq,
   });
   return (
     <section class="panel simulated" aria-labelledby="simulated-h" data-testid="simulated-inbox">
