@@ -30,15 +30,21 @@ internal static class ParticipantViews
         injects
             .Where(i => i.Status == InjectStatus.Fired && i.Recipients.Contains(org)
                 && (i.Inject.Recipients.Roles.Count == 0 || i.Inject.Recipients.Roles.Contains(role)))
-            .Select(i => i with { Recipients = [org], Inject = AsDelivered(i.Inject, org, i.Inject.Recipients.Roles.Count == 0 ? [] : [role]) })
+            .Select(i => i with
+            {
+                Recipients = [org],
+                Inject = AsDelivered(i.Inject, org, i.Inject.Recipients.Roles.Count == 0 ? [] : [role]),
+                Hold = null,
+            })
             .ToArray();
 
-    /// <summary>An inject as the organization it was delivered to may see it: no other recipients, no answer key.</summary>
+    /// <summary>An inject as the organization it was delivered to may see it: no other recipients, no answer key, nor what it waited for.</summary>
     public static Inject AsDelivered(Inject inject, string organizationId, IReadOnlyList<string> roles) => inject with
     {
         Recipients = new Recipients(false, [organizationId], [], roles),
         ExpectedAction = null,
         Objectives = [],
+        Hold = null,
     };
 
     public static OrganizationView Filter(OrganizationView view, ExercisePrincipal principal) =>

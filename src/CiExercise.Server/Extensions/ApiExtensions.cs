@@ -66,6 +66,7 @@ public static class ApiExtensions
         app.MapScenarioEndpoints();
         app.MapExerciseEndpoints();
         app.MapControlEndpoints();
+        app.MapDynamicsEndpoints();
         app.MapParticipantEndpoints();
         app.MapEventEndpoints();
         app.MapFeedEndpoints();

@@ -90,7 +90,8 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
             .Replace("/api/scenarios/{id}", $"/api/scenarios/{TestScenario.Id}", StringComparison.Ordinal)
             .Replace("{id}", exerciseId, StringComparison.Ordinal).Replace("{orgId}", orgId, StringComparison.Ordinal)
             .Replace("{linkId}", linkId, StringComparison.Ordinal).Replace("{checkId}", "check-1", StringComparison.Ordinal)
-            .Replace("{actionId}", "ca-matrix", StringComparison.Ordinal);
+            .Replace("{actionId}", "ca-matrix", StringComparison.Ordinal).Replace("{serviceId}", "grid", StringComparison.Ordinal)
+            .Replace("{injectId}", "i1-alert", StringComparison.Ordinal);
 
     internal static HttpRequestMessage Request(string method, string path, string key)
     {
@@ -119,6 +120,7 @@ public sealed class AccessMatrixTests(ServerFixture server) : IClassFixture<Serv
         _ when key.EndsWith("/communication-checks/", StringComparison.Ordinal) => """{"route":"everyone","message":"matrix"}""",
         _ when key.EndsWith("/observations", StringComparison.Ordinal) => """{"kind":"strength","text":"matrix"}""",
         _ when key.EndsWith("/task-ratings", StringComparison.Ordinal) => """{"objectiveId":"report","taskId":"first-report","rating":"s"}""",
+        _ when key.EndsWith("/services/{serviceId}", StringComparison.Ordinal) => """{"status":"down"}""",
         _ when key.EndsWith("/hot-wash", StringComparison.Ordinal) => """{"answers":[{"questionId":"realism","rating":4}]}""",
         _ => "{}",
     };
