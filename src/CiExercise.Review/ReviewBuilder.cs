@@ -25,7 +25,10 @@ internal static class ReviewBuilder
         var started = log.Events.FirstOrDefault(e => e.Kind == Contracts.Events.EventKind.ExerciseStarted);
         var ended = log.Events.FirstOrDefault(e => e.Kind == Contracts.Events.EventKind.ExerciseEnded);
         var review = new ExerciseReview(log.Id, log.Name, log.Scenario, fold.Exercise.Status, log.LastSeq, started?.WallTime, ended?.WallTime,
-            fold.ScenarioNow, ClockBands.Of(log), kpis, Evaluations.Of(log), Participation.Of(log, responses));
+            fold.ScenarioNow, ClockBands.Of(log), kpis, Evaluations.Of(log), Participation.Of(log, responses))
+        {
+            Cascades = Cascades.Cascades.Of(log),
+        };
         return new ComputedReview(log, review, TimelineEntries.Of(log));
     }
 }

@@ -19,4 +19,8 @@ public sealed record ExerciseReview(
     IReadOnlyList<ClockBand> Bands,
     KpiReport Kpis,
     EvaluationReport Evaluation,
-    ParticipationReport Participation);
+    ParticipationReport Participation)
+{
+    /// <summary>Each cascade through the scenario's services: its root cause, what followed, which decisions stopped it or failed to.</summary>
+    public IReadOnlyList<Cascade> Cascades { get; init; } = [];
+}

@@ -37,11 +37,14 @@ public sealed partial class ReportBuilder
     private ReportDocument Build()
     {
         var title = _t[$"After-action report and improvement plan: {_review.Name}", $"事後評価報告書・改善計画：{_review.Name}"];
+        // The cascades section only where the scenario declares services, so reports of other exercises keep their shape.
+        IEnumerable<ReportSection> cascades = _review.Scenario.Services.Count > 0 ? [Cascades()] : [];
         return new ReportDocument(_t.Language, title, MarkingIn(_t),
         [
             Overview(),
             Objectives(),
             Kpis(),
+            .. cascades,
             Participation(),
             HotWash(),
             Observations(),

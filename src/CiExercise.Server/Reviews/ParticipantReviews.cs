@@ -42,8 +42,16 @@ internal static class ParticipantReviews
             review.Participation.Organizations.Where(o => o.OrganizationId == organizationId).ToArray(),
             review.Participation.Lateness.Where(l => delivered.Contains(l.InjectId)).ToArray(),
             review.Participation.HotWash.Where(h => h.OrganizationId == organizationId).ToArray());
+        // Services are public to every participant; a cascade is its own when one of its services is, and of the
+        // restoring decisions only its own are shown.
+        var ownServices = review.Scenario.Services.Where(s => s.OrganizationId == organizationId).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var cascades = review.Cascades
+            .Where(c => ownServices.Contains(c.ServiceId) || c.Followed.Any(f => ownServices.Contains(f.ServiceId)))
+            .Select(c => c with { Decisions = c.Decisions.Where(d => d.OrganizationId == organizationId).ToArray() })
+            .ToArray();
         return review with
         {
+            Cascades = cascades,
             Scenario = scenario,
             Kpis = filtered,
             Evaluation = new EvaluationReport([], [], [], []),
