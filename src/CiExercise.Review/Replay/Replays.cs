@@ -42,7 +42,7 @@ internal static class Replays
     public static ReplayOrganization Organization(ExerciseLog log, string organizationId, long atSeq)
     {
         var fold = ExerciseFold.Of(log, atSeq, organizationId);
-        var view = fold.Organizations[organizationId].ToView(log.Id, organizationId);
+        var view = fold.Organizations[organizationId].ToView(log.Id, organizationId, id => log.Inject(id)?.Form);
         var now = fold.ScenarioNow;
         return new ReplayOrganization(atSeq, now, view, view.Inbox.Where(i => IsOverdue(i, now)).Select(i => i.InjectId).ToArray());
     }

@@ -67,7 +67,13 @@ public static class AccessMatrix
         ["GET /api/exercises/{id}/organizations/{orgId}/"] = ReadersOfOwnOrg,
         ["POST /api/exercises/{id}/organizations/{orgId}/acknowledgements"] = [Caller.ParticipantOwnOrg],
         ["POST /api/exercises/{id}/organizations/{orgId}/decisions"] = [Caller.ParticipantOwnOrg],
+        // Controllers speak for simulated organizations only; bank is played by its participants (403 for a controller).
         ["POST /api/exercises/{id}/organizations/{orgId}/messages"] = [Caller.ParticipantOwnOrg],
+        ["POST /api/exercises/{id}/organizations/{orgId}/statements"] = [Caller.ParticipantOwnOrg],
+        ["POST /api/exercises/{id}/organizations/{orgId}/reports"] = [Caller.ParticipantOwnOrg],
+        ["GET /api/exercises/{id}/feed"] = MembersOfA,
+        ["POST /api/exercises/{id}/feed"] = ControllersOfA,
+        ["GET /api/exercises/{id}/simulated/inbox"] = ControllersOfA,
         ["POST /api/exercises/{id}/observations"] = [Caller.Evaluator],
         ["POST /api/exercises/{id}/task-ratings"] = [Caller.Evaluator],
         ["POST /api/exercises/{id}/organizations/{orgId}/hot-wash"] = [Caller.ParticipantOwnOrg],

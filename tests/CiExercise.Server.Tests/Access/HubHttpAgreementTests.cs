@@ -21,6 +21,8 @@ public sealed class HubHttpAgreementTests(ServerFixture server) : IClassFixture<
         [nameof(IExerciseHub.Acknowledge)] = "POST /api/exercises/{id}/organizations/{orgId}/acknowledgements",
         [nameof(IExerciseHub.Decide)] = "POST /api/exercises/{id}/organizations/{orgId}/decisions",
         [nameof(IExerciseHub.SendMessage)] = "POST /api/exercises/{id}/organizations/{orgId}/messages",
+        [nameof(IExerciseHub.SubmitReport)] = "POST /api/exercises/{id}/organizations/{orgId}/reports",
+        [nameof(IExerciseHub.PublishStatement)] = "POST /api/exercises/{id}/organizations/{orgId}/statements",
         [nameof(IExerciseHub.RecordObservation)] = "POST /api/exercises/{id}/observations",
         [nameof(IExerciseHub.RateTask)] = "POST /api/exercises/{id}/task-ratings",
         [nameof(IExerciseHub.SubmitHotWash)] = "POST /api/exercises/{id}/organizations/{orgId}/hot-wash",

@@ -24,6 +24,7 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
     private const string CheckNotFound = "check.not-found";
     private const string NothingToPassOn = "check.nothing-to-pass-on";
     private const string NotEnded = "exercise.not-ended";
+    private const string NoForm = "report.no-form";
 
     /// <summary>What each caller gets: "allowed" or the refusal's code, in the order of <see cref="Caller"/>.</summary>
     internal static readonly Dictionary<string, (string[] Expected, Func<ExerciseConnection, Target, Task> Call)> Matrix = new()
@@ -38,6 +39,12 @@ public sealed class HubAccessMatrixTests(ServerFixture server) : IClassFixture<S
             (c, t) => c.Decide(t.ExerciseId, t.InjectId, null, "isolate the segment", null, null)),
         [nameof(IExerciseHub.SendMessage)] = ([Denied, Denied, Allowed, NotDelivered, Denied, Denied],
             (c, t) => c.SendMessage(t.ExerciseId, new OutgoingMessage(["power"], "status", "we isolated it", t.InjectId, null), null)),
+        // i1-alert asks for no report form; the other organization's inject never reached the bank.
+        [nameof(IExerciseHub.SubmitReport)] = ([Denied, Denied, NoForm, NotDelivered, Denied, Denied],
+            (c, t) => c.SubmitReport(t.ExerciseId, t.InjectId, [new FieldAnswer("attack", ChoiceId: "ddos")], null)),
+        // A statement is the caller's own organization's, whatever the target: both participants publish one.
+        [nameof(IExerciseHub.PublishStatement)] = ([Denied, Denied, Allowed, Allowed, Denied, Denied],
+            (c, t) => c.PublishStatement(t.ExerciseId, "Statement", "We are restoring service.", null)),
         [nameof(IExerciseHub.RecordObservation)] = ([Denied, Denied, Denied, Denied, Allowed, Denied],
             (c, t) => c.RecordObservation(t.ExerciseId,
                 new Observation(ObservationKind.Strength, HseepRating.S, "noted", ["report"], [t.InjectId], [t.OrganizationId]), null)),
