@@ -11,10 +11,10 @@ public static class ConsoleSetup
 {
     public const string ScenarioId = "browser-test";
 
-    public static async Task<string> CreateExerciseAsync(this BrowserFixture fixture)
+    public static async Task<string> CreateExerciseAsync(this BrowserFixture fixture, string scenarioId = ScenarioId)
     {
         var id = $"b-{Guid.NewGuid():N}"[..12];
-        using var response = await fixture.ControllerApi.PostAsJsonAsync("/api/exercises", new { scenarioId = ScenarioId, id });
+        using var response = await fixture.ControllerApi.PostAsJsonAsync("/api/exercises", new { scenarioId, id });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return id;
     }

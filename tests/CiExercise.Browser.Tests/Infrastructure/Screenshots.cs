@@ -14,6 +14,10 @@ public static class Screenshots
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = false });
     }
 
+    /// <summary>One panel of a console, for a feature that sits below the first screen.</summary>
+    public static Task TakeAsync(ILocator panel, string name) =>
+        panel.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png") });
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -2,9 +2,10 @@ import { get } from "./api";
 import { ExerciseClock } from "./clock";
 import { LocalStore } from "./idb";
 import { LiveFeed } from "./live";
-import type { Directory, ExerciseView, Inject, LiveEvent, Objective, Organization } from "./model";
+import type { Directory, ExerciseView, Inject, InjectState, LiveEvent, Objective, Organization } from "./model";
 import { Outbox } from "./outbox";
 import { clearSession, loadSession } from "./session";
+import { ServiceState } from "./services";
 import { parseSpan } from "./time";
 
 /** What one organization has received of one inject and done about it. */
@@ -18,7 +19,23 @@ export interface Delivery {
   ackSeq?: number;
   ackBy?: string;
   decisions: LiveEvent[];
+  /** Report forms answered (report-submitted), oldest first; the last one is the report in force. */
+  reports: LiveEvent[];
 }
+
+/** A decision or a report answers an inject. */
+export function answered(d: Delivery): boolean {
+  return d.decisions.length > 0 || d.reports.length > 0;
+}
+
+/** Channels whose injects appear in the news and social feed. */
+export const FEED_CHANNELS = new Set(["news", "social-media"]);
+
+/** The kinds whose rows can move a held inject's condition (or release or cancel it). */
+const MOVES_CONDITIONS = new Set([
+  "inject-delivered", "inject-acknowledged", "decision-recorded", "message-received", "service-changed", "feed-posted",
+  "report-submitted", "inject-released", "inject-cancelled", "inject-fired", "clock-jumped",
+]);
 
 /** Events kept in this browser per exercise and person, for a reload without the network; later ones are not kept. */
 const KEPT_EVENTS = 20_000;
@@ -44,10 +61,18 @@ export class ExerciseModel {
   directory: Directory | null = null;
   error: string | null = null;
   readonly injects = new Map<string, Inject>();
+  /** Each inject's state as the last view had it (staff: every inject, with its hold). */
+  views = new Map<string, InjectState>();
   readonly fired = new Set<string>();
   readonly deliveries = new Map<string, Map<string, Delivery>>();
   readonly messages: LiveEvent[] = [];
   readonly observations: LiveEvent[] = [];
+  /** The feed's items in seq order: news and social-media injects delivered here (staff: fired) and live posts. */
+  readonly feedItems: LiveEvent[] = [];
+  /** Released or cancelled by their conditions or a controller (inject-released / inject-cancelled), by inject. */
+  readonly releases = new Map<string, LiveEvent>();
+  readonly cancels = new Map<string, LiveEvent>();
+  readonly services: ServiceState;
   version = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -57,6 +82,7 @@ export class ExerciseModel {
     this.store = principal ? LocalStore.open(id, principal) : Promise.resolve(null);
     this.outbox = new Outbox(this.store, (method, args, key) => this.feed.invoke(method, ...args, key));
     this.outbox.onChange(() => this.changed());
+    this.services = new ServiceState(id, () => this.changed());
     this.feed.onChange(batch => {
       // The token is dead; a reload should land on the sign-in message, not retry it.
       if (this.feed.connection === "closed") clearSession();
@@ -71,6 +97,9 @@ export class ExerciseModel {
       // A delivery brings its inject; only one the console still cannot show makes it read the view again.
       if (fresh.some(e => e.injectId && (e.kind === "inject-delivered" || e.kind === "inject-fired") && !this.injects.has(e.injectId)))
         void this.refreshView();
+      // A held inject's progress lives in the view (staff only): events that may move a condition read it again.
+      else if (this.waiting() && fresh.some(e => MOVES_CONDITIONS.has(e.kind))) this.refreshHolds();
+      this.services.catchUp(fresh);
       this.changed();
     });
   }
@@ -91,6 +120,20 @@ export class ExerciseModel {
   }
 
   private refreshing: Promise<void> | null = null;
+  private holdsStale = false;
+
+  /** Whether the view lists a conditional inject that has not fired or been cancelled yet. */
+  private waiting(): boolean {
+    return !!this.view?.injects.some(s => s.status === "held" || s.status === "released");
+  }
+
+  /** Reads the view again for the holds' progress: at most one read in flight and one more after it. */
+  private refreshHolds(): void {
+    if (this.refreshing) { this.holdsStale = true; return; }
+    void this.refreshView().then(() => {
+      if (this.holdsStale) { this.holdsStale = false; this.refreshHolds(); }
+    });
+  }
 
   /** Reads the view again, once at a time; a burst of deliveries causes one or two reads, not one each. */
   private refreshView(): Promise<void> {
@@ -139,6 +182,7 @@ export class ExerciseModel {
   private applyView(view: ExerciseView): void {
     this.view = view;
     this.clock.fromView(view);
+    this.views = new Map(view.injects.map(s => [s.inject.id, s]));
     for (const state of view.injects) {
       this.injects.set(state.inject.id, state.inject);
       if (state.status === "fired") this.fired.add(state.inject.id);
@@ -234,9 +278,20 @@ export class ExerciseModel {
     return items.sort((a, b) => b.seq - a.seq);
   }
 
-  /** Delivered, a response window that has closed, and no decision yet. */
+  /** Delivered, a response window that has closed, and no decision or report yet. */
   overdue(d: Delivery): boolean {
-    return d.respondBy !== null && d.decisions.length === 0 && this.clock.scenarioNow() > d.respondBy;
+    return d.respondBy !== null && !answered(d) && this.clock.scenarioNow() > d.respondBy;
+  }
+
+  /**
+   * Where an inject of the MSEL stands: fired, cancelled or released as the events say (they come before the next
+   * view), else as the last view had it (held, pending).
+   */
+  injectStatus(injectId: string): InjectState["status"] {
+    if (this.fired.has(injectId)) return "fired";
+    if (this.cancels.has(injectId)) return "cancelled";
+    if (this.releases.has(injectId)) return "released";
+    return this.views.get(injectId)?.status ?? "pending";
   }
 
   private apply(e: LiveEvent): void {
@@ -248,7 +303,23 @@ export class ExerciseModel {
         break;
       case "inject-fired":
         if (e.injectId) this.fired.add(e.injectId);
+        // Staff see every firing (participants their own deliveries): one feed item per news or social inject.
+        if (e.injectId && FEED_CHANNELS.has(this.injects.get(e.injectId)?.channel ?? "")) this.toFeed(e);
         break;
+      case "feed-posted":
+        this.feedItems.push(e);
+        break;
+      case "inject-released":
+        if (e.injectId) this.releases.set(e.injectId, e);
+        break;
+      case "inject-cancelled":
+        if (e.injectId) this.cancels.set(e.injectId, e);
+        break;
+      case "report-submitted": {
+        const d = e.injectId && e.organizationId ? this.delivery(e.injectId, e.organizationId) : undefined;
+        if (d) d.reports.push(e);
+        break;
+      }
       case "inject-delivered": {
         if (!e.injectId || !e.organizationId) break;
         const byOrg = this.deliveries.get(e.injectId) ?? new Map<string, Delivery>();
@@ -257,9 +328,10 @@ export class ExerciseModel {
         if (e.inject && !this.injects.has(e.injectId)) this.injects.set(e.injectId, e.inject);
         byOrg.set(e.organizationId, {
           injectId: e.injectId, orgId: e.organizationId, seq: e.seq, scenarioAt: parseSpan(e.scenarioTime),
-          respondBy: p.respondBy ? parseSpan(p.respondBy) : null, channel: p.channel ?? "", decisions: [],
+          respondBy: p.respondBy ? parseSpan(p.respondBy) : null, channel: p.channel ?? "", decisions: [], reports: [],
         });
         this.fired.add(e.injectId);
+        if (FEED_CHANNELS.has(p.channel ?? e.inject?.channel ?? "")) this.toFeed(e);
         break;
       }
       case "inject-acknowledged": {
@@ -281,6 +353,15 @@ export class ExerciseModel {
         break;
     }
   }
+
+  /** One item per inject: staff get its firing and then a delivery per recipient. */
+  private toFeed(e: LiveEvent): void {
+    if (e.injectId && this.feedInjects.has(e.injectId)) return;
+    if (e.injectId) this.feedInjects.add(e.injectId);
+    this.feedItems.push(e);
+  }
+
+  private readonly feedInjects = new Set<string>();
 
   private changed(): void {
     this.version++;

@@ -6,6 +6,9 @@ const KINDS = [
   "exercise-created", "exercise-started", "exercise-paused", "exercise-resumed", "speed-changed", "clock-jumped",
   "exercise-ended", "real-world-halt-declared", "real-world-halt-lifted", "inject-fired", "ad-hoc-inject-added",
   "observation-recorded", "inject-delivered", "inject-acknowledged", "decision-recorded", "message-sent", "message-received",
+  "communication-check-started", "communication-check-closed", "communication-check-received", "communication-check-acknowledged",
+  "communication-check-passed-on", "task-rated", "participant-joined", "hot-wash-submitted", "inject-released", "inject-cancelled",
+  "service-changed", "feed-posted", "report-submitted",
 ];
 
 export function kindOf(kind: unknown): string {

@@ -13,6 +13,10 @@ import { ReviewLink } from "../review/ReviewLink";
 import { AdHocForm } from "./AdHocForm";
 import { CheckPanel } from "./CheckPanel";
 import { JoinLinks } from "./JoinLinks";
+import { NewsFeed } from "../ui/NewsFeed";
+import { PostForm } from "./PostForm";
+import { ServiceGraph } from "./ServiceGraph";
+import { SimulatedInbox } from "./SimulatedInbox";
 import { PresencePanel } from "./PresencePanel";
 
 /** Each command's button text, which also names it while it waits for the network. */
@@ -30,6 +34,11 @@ export function Controller({ id, principal }: { id: string; principal: Principal
   const command = (path: string, body?: unknown) =>
     run(t(COMMAND_LABELS[path] ?? "controllerTitle"), "POST", `/api/exercises/${encodeURIComponent(id)}/${path}`, body ?? {})
       .then(() => setError(null), e => setError(failure(e)));
+  // Release or cancel a held inject by hand, with the reason for the record; answers whether the server took it.
+  const hold = (injectId: string, action: "release" | "cancel", reason: string) =>
+    run(t(action === "release" ? "hold.release" : "hold.cancel"), "POST",
+      `/api/exercises/${encodeURIComponent(id)}/injects/${encodeURIComponent(injectId)}/${action}`, { reason: reason || null })
+      .then(() => { setError(null); return true; }, e => { setError(failure(e)); return false; });
   const status = model.clock.status;
   useShortcuts({
     s: () => void (status === "draft" ? command("start") : status === "paused" ? command("resume") : undefined),
@@ -44,14 +53,17 @@ export function Controller({ id, principal }: { id: string; principal: Principal
       <CommandsWaiting waiting={waiting} />
       {error || model.error ? <p class="error" role="alert" data-testid="error">{error ?? model.error}</p> : null}
       <div class="controller">
-        <MselBoard model={model} />
+        <MselBoard model={model} act={hold} />
+        <ServiceGraph model={model} />
         <OrgGrid model={model} presence={presence} />
         <div class="side">
           <CarriedPanel id={id} />
           <CheckPanel model={model} controller />
           <PresencePanel model={model} presence={presence} />
         </div>
+        <SimulatedInbox model={model} />
         <AdHocForm model={model} />
+        <NewsFeed model={model}><PostForm model={model} /></NewsFeed>
         <JoinLinks model={model} />
       </div>
       <HaltDialog dialog={haltRef} halt={reason => command("halt", { reason })} />

@@ -1,14 +1,19 @@
 import { useRef, useState } from "preact/hooks";
 import type { Delivery, ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
-import type { Organization, Principal } from "../model";
+import type { Principal } from "../model";
 import { parseSpan, spanText } from "../time";
 import { useExercise, useOnce, useShortcuts } from "../ui/hooks";
-import { EventRow, TimeLeft, deliveryState, injectTitle, orgName, sectorName } from "../ui/parts";
+import { AnswerList, reportOf } from "../ui/answers";
+import { NewsFeed } from "../ui/NewsFeed";
+import { EventRow, RecipientPicker, TimeLeft, deliveryState, injectTitle, orgName } from "../ui/parts";
 import { Shell } from "../ui/Shell";
 import { Note, Waiting } from "../ui/Waiting";
 import { CheckInbox } from "./CheckInbox";
 import { HotWashForm } from "./HotWashForm";
+import { ReportFormView } from "./ReportFormView";
+import { ServicesPanel } from "./ServicesPanel";
+import { StatementForm } from "./StatementForm";
 import { SeverityInput, type SeverityDraft, severityOf } from "./SeverityInput";
 
 const SHARE = "share";
@@ -20,6 +25,7 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
   const orgId = principal.organizationId!;
   const inbox = model.inboxOf(orgId);
   const [selectedId, setSelected] = useState<string | null>(null);
+  const [tab, setTab] = useState<"inbox" | "feed">("inbox");
   const selected = inbox.find(d => d.injectId === selectedId) ?? null;
   // Keys can come faster than renders: J J must move two places, so moves start from the latest choice.
   const latest = useRef(selectedId);
@@ -48,7 +54,13 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
       who={`${orgName(model, orgId)} · ${principal.role} · ${principal.name}`}>
       <CheckInbox model={model} orgId={orgId} />
       {model.clock.status === "ended" ? <HotWashForm model={model} id={id} /> : null}
-      <div class="participant">
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" class={`tab${tab === "inbox" ? " selected" : ""}`} aria-selected={tab === "inbox"} onClick={() => setTab("inbox")} data-testid="tab-inbox">{t("inbox")}</button>
+        <button type="button" role="tab" class={`tab${tab === "feed" ? " selected" : ""}`} aria-selected={tab === "feed"} onClick={() => setTab("feed")} data-testid="tab-feed">
+          {t("news.tab")} <span class="count">{model.feedItems.length}</span></button>
+      </div>
+      {tab === "feed" ? <NewsFeed model={model}><StatementForm model={model} /></NewsFeed> : null}
+      <div class="participant" hidden={tab !== "inbox"}>
         <section class="panel inbox" aria-labelledby="inbox-h">
           <h2 id="inbox-h">{t("inbox")} <span class="count" data-testid="inbox-count">{inbox.length}</span></h2>
           {inbox.length === 0 ? <p class="empty">{t("inboxEmpty")}</p> : null}
@@ -79,6 +91,7 @@ export function Participant({ principal, id }: { principal: Principal; id: strin
           <ShareForm model={model} orgId={orgId} inputRef={shareRef} />
           <SharedRecord model={model} orgId={orgId} />
         </section>
+        <ServicesPanel model={model} orgId={orgId} />
         <section class="panel timeline" aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t("timeline")}</h2>
           <ol class="events" data-testid="timeline">
@@ -130,7 +143,8 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
           : <button type="button" class="primary" data-testid="acknowledge" onClick={() => act(() => acknowledge(model, d))}>{t("acknowledge")}</button>}
       </p>
       <Waiting model={model} about={at(d)} />
-      <form class="decide" onSubmit={decide} aria-labelledby="decide-h">
+      {inject?.form ? <ReportFormView key={d.injectId} model={model} d={d} form={inject.form} /> : null}
+      {inject?.form && !inject.choices.length ? null : <form class="decide" onSubmit={decide} aria-labelledby="decide-h">
         <h3 id="decide-h">{t("decide")}</h3>
         <label>{t("choice")}
           <select ref={decisionRef} value={choice} onChange={e => setChoice((e.target as HTMLSelectElement).value)} data-testid="choice">
@@ -143,7 +157,7 @@ function InjectDetail({ model, d, decisionRef }: { model: ExerciseModel; d: Deli
         </label>
         {inject?.severity ? <SeverityInput value={severity} set={setSeverity} /> : null}
         <button type="submit" disabled={(!choice && !text.trim()) || (!!inject?.severity && !rating)} data-testid="decide">{t("record")}</button>
-      </form>
+      </form>}
       <Note model={model} about={at(d)} note={note} />
       {d.decisions.length ? (
         <>
@@ -168,8 +182,6 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
   const [regarding, setRegarding] = useState("");
   const [note, setNote] = useState<string | null>(null);
   const once = useOnce();
-  const others = recipientsFor(model, orgId);
-  const route = model.organization(orgId)?.reportsTo;
   const send = (e: Event) => {
     e.preventDefault();
     once(() => model.outbox.enqueue("SendMessage", [{ to, subject, body, regardingInjectId: regarding || null, forwardedFromSeq: null }], SHARE)
@@ -180,15 +192,7 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
       <h2 id="share-h">{t("share")}</h2>
       <fieldset>
         <legend>{t("recipients")}</legend>
-        <div class="recipients" data-testid="recipients">
-          {others.map(({ id: o, sector }) => (
-            <label key={o} class={o === route ? "check route" : "check"}>
-              <input type="checkbox" value={o} checked={to.includes(o)} data-org={o}
-                onChange={e => setTo((e.target as HTMLInputElement).checked ? [...to, o] : to.filter(x => x !== o))} />
-              <span>{orgName(model, o)} <span class="small">{o === route ? t("reportingRoute") : sectorName(sector)}</span></span>
-            </label>
-          ))}
-        </div>
+        <RecipientPicker model={model} orgId={orgId} to={to} setTo={setTo} testid="recipients" />
       </fieldset>
       <label>{t("subject")}<input ref={inputRef} value={subject} onInput={e => setSubject((e.target as HTMLInputElement).value)} data-testid="subject" /></label>
       <label>{t("body")}<textarea rows={3} value={body} onInput={e => setBody((e.target as HTMLTextAreaElement).value)} data-testid="message-body" /></label>
@@ -205,17 +209,6 @@ function ShareForm({ model, orgId, inputRef }: { model: ExerciseModel; orgId: st
   );
 }
 
-/**
- * Everyone this organization can share with, in the order it usually would: the body it reports to
- * (the real reporting route) first, then those that report to it, its own sector, then the rest.
- */
-function recipientsFor(model: ExerciseModel, orgId: string): Organization[] {
-  const me = model.organization(orgId);
-  const rank = (o: Organization) =>
-    o.id === me?.reportsTo ? 0 : o.reportsTo === orgId ? 1 : o.sector === me?.sector ? 2 : 3;
-  return model.organizations.filter(o => o.id !== orgId).sort((a, b) => rank(a) - rank(b));
-}
-
 /** Who received what: every message this organization sent (with its recipients) or received. */
 function SharedRecord({ model, orgId }: { model: ExerciseModel; orgId: string }) {
   const mine = model.messages.filter(e => e.organizationId === orgId).slice().reverse();
@@ -226,11 +219,13 @@ function SharedRecord({ model, orgId }: { model: ExerciseModel; orgId: string })
         {mine.map(e => {
           const p = e.payload ?? {};
           const sent = e.kind === "message-sent";
+          const report = reportOf(model, p);
           return (
             <li key={e.seq} class={sent ? "sent" : "received"}>
               <span class="pill">{t(sent ? "sent" : "received")}</span> <strong>{p.subject}</strong>
               <span class="small"> {spanText(parseSpan(e.scenarioTime))} · {sent ? `${t("to")}: ${(p.to ?? []).map((o: string) => orgName(model, o)).join(", ")}` : `${t("from")}: ${orgName(model, p.from)}`}</span>
               <p>{p.body}</p>
+              {report ? <AnswerList form={report.form} answers={report.answers} testid="message-report" /> : null}
             </li>
           );
         })}
@@ -238,3 +233,4 @@ function SharedRecord({ model, orgId }: { model: ExerciseModel; orgId: string })
     </>
   );
 }
+

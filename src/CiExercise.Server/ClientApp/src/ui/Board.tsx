@@ -1,16 +1,17 @@
 import { useMemo, useState } from "preact/hooks";
-import type { Delivery, ExerciseModel } from "../exercise";
+import { answered, type Delivery, type ExerciseModel } from "../exercise";
 import { loc, t } from "../i18n";
 import type { Inject } from "../model";
 import type { Presence } from "../presence";
 import { parseSpan, spanText } from "../time";
 import { FilterBar, type ListFilter, orgMatches, useListFilter } from "./filters";
+import { HoldPanel, type HoldAction, conditionText } from "./HoldPanel";
 import { deliveryState, orgName, sectorName } from "./parts";
 import { VirtualList, useWindow } from "./VirtualList";
 
 interface Tally { delivered: number; acknowledged: number; answered: number; overdue: number }
 
-const BOARD_STATUSES = ["pending", "fired", "unacknowledged", "overdue"];
+const BOARD_STATUSES = ["pending", "held", "released", "cancelled", "fired", "unacknowledged", "overdue"];
 const ORG_STATUSES = ["behind", "keepingUp", "idle", "unacknowledged", "overdue", "offline", "online"];
 
 /** The organizations a filter keeps (null: no organization filter, so every organization counts). */
@@ -25,7 +26,7 @@ function tally(model: ExerciseModel, injectId: string, orgs: Set<string> | null)
     if (orgs && !orgs.has(d.orgId)) continue;
     n.delivered++;
     if (d.ackSeq !== undefined) n.acknowledged++;
-    if (d.decisions.length) n.answered++;
+    if (answered(d)) n.answered++;
     if (model.overdue(d)) n.overdue++;
   }
   return n;
@@ -35,7 +36,7 @@ function tally(model: ExerciseModel, injectId: string, orgs: Set<string> | null)
  * The MSEL: every inject with its time and status, and how far its organizations got (from events). Searching
  * an organization or picking a sector keeps the injects that reach it and counts only its organizations.
  */
-export function MselBoard({ model }: { model: ExerciseModel }) {
+export function MselBoard({ model, act }: { model: ExerciseModel; act?: HoldAction }) {
   const [filter, setFilter] = useListFilter();
   const [selected, setSelected] = useState<string | null>(null);
   // A search that names no organization is a search of the injects' titles and ids.
@@ -50,12 +51,13 @@ export function MselBoard({ model }: { model: ExerciseModel }) {
   };
   const rows = [...model.injects.values()]
     .sort((a, b) => parseSpan(a.at) - parseSpan(b.at))
-    .map(inject => ({ inject, n: tally(model, inject.id, orgs), fired: model.fired.has(inject.id) }))
-    .filter(({ inject, n, fired }) => {
+    .map(inject => ({ inject, n: tally(model, inject.id, orgs), fired: model.fired.has(inject.id), status: model.injectStatus(inject.id) }))
+    .filter(({ inject, n, fired, status }) => {
       if (byTitle && ![inject.id, inject.title.en, inject.title.ja].some(s => s?.toLowerCase().includes(needle))) return false;
       if (orgs && !reaches(inject)) return false;
       switch (filter.status) {
-        case "pending": return !fired;
+        case "pending": return status === "pending";
+        case "held": case "released": case "cancelled": return status === filter.status;
         case "fired": return fired;
         case "unacknowledged": return n.acknowledged < n.delivered;
         case "overdue": return n.overdue > 0;
@@ -78,12 +80,12 @@ export function MselBoard({ model }: { model: ExerciseModel }) {
           </thead>
           <tbody>
             <tr aria-hidden="true" style={{ height: `${w.padTop}px` }} />
-            {rows.slice(w.start, w.end).map(({ inject, n, fired }) => (
-              <tr key={inject.id} data-inject={inject.id} class={`${fired ? "fired" : "pending"}${selected === inject.id ? " selected" : ""}`} style={{ height: "32px" }}>
+            {rows.slice(w.start, w.end).map(({ inject, n, status }) => (
+              <tr key={inject.id} data-inject={inject.id} data-status={status} class={`${status}${selected === inject.id ? " selected" : ""}`} style={{ height: "32px" }}>
                 <td>{spanText(parseSpan(inject.at))}</td>
                 <td><button type="button" class="link" onClick={() => setSelected(selected === inject.id ? null : inject.id)} aria-expanded={selected === inject.id}>
                   {loc(inject.title)}</button> {inject.id.startsWith("adhoc") ? <span class="pill">{t("adhoc")}</span> : null}</td>
-                <td><span class={`pill ${fired ? "pill-acknowledged" : ""}`}>{t(fired ? "fired" : "pending")}</span></td>
+                <td><span class={`pill pill-${status}`} title={waitsFor(model, inject.id)} data-testid="inject-status">{t(status)}</span></td>
                 <td data-testid="delivered">{n.delivered}</td>
                 <td data-testid="acknowledged">{n.acknowledged}</td>
                 <td data-testid="answered">{n.answered}</td>
@@ -94,9 +96,18 @@ export function MselBoard({ model }: { model: ExerciseModel }) {
           </tbody>
         </table>
       </div>
+      {selected ? <HoldPanel model={model} injectId={selected} act={act} /> : null}
       {selected ? <InjectOrgs model={model} injectId={selected} orgs={orgs} /> : null}
     </section>
   );
+}
+
+/** A held inject's first condition not met yet, in words (the whole tree is in the detail). */
+function waitsFor(model: ExerciseModel, injectId: string): string | undefined {
+  if (model.injectStatus(injectId) !== "held") return undefined;
+  let p = model.views.get(injectId)?.hold?.when;
+  while (p && p.parts.length) p = p.parts.find(x => !x.met) ?? p.parts[0];
+  return p ? conditionText(model, p.condition) : undefined;
 }
 
 /** Where one inject stands at each organization it reached (those the board's filter keeps). */
@@ -127,9 +138,9 @@ function orgRows(model: ExerciseModel, presence?: Presence): OrgRow[] {
       if (!r) continue;
       r.delivered++;
       if (d.ackSeq !== undefined) r.acked++;
-      if (d.decisions.length) r.answered++;
+      if (answered(d)) r.answered++;
       if (model.overdue(d)) r.overdue++;
-      if (d.ackSeq === undefined && !d.decisions.length) r.unread++;
+      if (d.ackSeq === undefined && !answered(d)) r.unread++;
     }
   }
   for (const r of rows.values()) r.state = r.delivered === 0 ? "idle" : r.overdue || r.unread > 1 ? "behind" : "keepingUp";

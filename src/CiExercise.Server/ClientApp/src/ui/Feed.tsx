@@ -13,6 +13,7 @@ export const EVENT_KINDS = [
   "exercise-ended", "real-world-halt-declared", "real-world-halt-lifted", "ad-hoc-inject-added",
   "communication-check-started", "communication-check-received", "communication-check-acknowledged",
   "communication-check-passed-on", "communication-check-closed", "task-rated", "participant-joined", "hot-wash-submitted",
+  "inject-released", "inject-cancelled", "service-changed", "feed-posted", "report-submitted",
 ];
 
 /**

@@ -40,6 +40,7 @@ function label(item: OutboxItem): string {
 /** A few words of what was written, so two waiting decisions can be told apart. */
 function summary(item: OutboxItem): string {
   const [first, second, third] = item.args as [any, any, any];
-  const text: unknown = item.method === "Decide" ? third ?? second : item.method === "SendMessage" ? first?.subject : first?.text;
+  const text: unknown = item.method === "Decide" ? third ?? second : item.method === "SendMessage" ? first?.subject
+    : item.method === "PublishStatement" ? first : first?.text;
   return typeof text === "string" && text ? `: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}` : "";
 }
