@@ -53,14 +53,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A separate browser context (its own storage and network) at a 1280-pixel-wide screen.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A separate browser context (its own storage and network) at a 1280-pixel-wide screen. Its actions and waits
+    /// (a click, a WaitForFunction) wait as long as expectations do: Playwright's own 30 s ran out on a busy machine
+    /// while a service worker was still being installed.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
         });
+        context.SetDefaultTimeout(ExpectTimeout.Milliseconds);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {
