@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (README "Run the tests"): installs what the tests need when it is missing, then runs
 # every test project. The browser tests drive the system Chromium, since Playwright cannot download its
-# own browsers on a closed network; the consoles are built with npm (Node.js 20 or later) by the server's build.
+# own browsers on a closed network; the consoles are built with npm (Node.js 20 or later) by the server's build;
+# PostgreSQL comes from Debian's package and is started with pg_ctlcluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,5 +17,8 @@ if [ ! -x /usr/bin/chromium ]; then
     sudo apt-get update && sudo apt-get install -y chromium
   fi
 fi
+
+# The storage and server suites also run on PostgreSQL, and the cluster fault tests need it (tests/postgres.sh).
+source tests/postgres.sh
 
 dotnet test CiExercise.sln "$@"

@@ -35,14 +35,14 @@ public sealed class StorageOptions
         var providerText = section["Provider"];
         var provider = string.IsNullOrWhiteSpace(providerText) ? StorageProvider.Sqlite
             : Enum.TryParse<StorageProvider>(providerText, ignoreCase: true, out var parsed) ? parsed
-            : throw new InvalidOperationException($"Storage:Provider '{providerText}' is not known; use Sqlite or SqlServer.");
+            : throw new InvalidOperationException($"Storage:Provider '{providerText}' is not known; use Sqlite, SqlServer or PostgreSql.");
         var dataDirectory = string.IsNullOrWhiteSpace(section["DataDirectory"]) ? DefaultDataDirectory : section["DataDirectory"]!;
         var connectionString = section["ConnectionString"];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = provider == StorageProvider.Sqlite
                 ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, DefaultDatabaseFile) }.ToString()
-                : throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is SqlServer.");
+                : throw new InvalidOperationException($"Storage:ConnectionString is required when Storage:Provider is {provider}.");
         }
 
         return new StorageOptions

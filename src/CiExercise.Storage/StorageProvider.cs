@@ -7,4 +7,7 @@ public enum StorageProvider
 
     /// <summary>Production and cluster store.</summary>
     SqlServer,
+
+    /// <summary>Cluster store beside SQL Server; the one the cluster is tested on.</summary>
+    PostgreSql,
 }
