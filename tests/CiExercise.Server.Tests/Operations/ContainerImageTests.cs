@@ -20,7 +20,7 @@ public sealed class ContainerImageTests : IDisposable
     [Fact]
     public async Task The_server_starts_from_the_images_entry_point_and_settings_and_passes_its_health_check()
     {
-        var checkout = Checkout();
+        var checkout = Repository.Root;
         var image = ContainerImage.Parse(await File.ReadAllTextAsync(Path.Combine(checkout, "Dockerfile"), TestContext.Current.CancellationToken));
         Assert.Equal("/app", image.WorkDir);
         Assert.Equal(["dotnet", "CiExercise.Server.dll"], image.EntryPoint);
@@ -96,13 +96,6 @@ public sealed class ContainerImageTests : IDisposable
     private static string Text(StringBuilder output)
     {
         lock (output) return output.ToString();
-    }
-
-    private static string Checkout()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CiExercise.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No checkout above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>The server as this test run built it: the same configuration as the tests (bin/Debug/net10.0 or bin/Release/...).</summary>
