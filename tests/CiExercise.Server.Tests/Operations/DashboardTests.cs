@@ -28,6 +28,8 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
         }
         using (var version = await GetAsync(controller.Http, $"{OrleansDashboard.Path}/version"))
             Assert.Equal(HttpStatusCode.OK, version.StatusCode);
+        // The index tells the consoles it is there (the control cell's console offers it).
+        Assert.Equal(Page, (await server.Api.GetAsync<CiExercise.Server.Endpoints.IndexEndpoints.ServiceIndex>("/api")).Dashboard);
 
         var id = (await server.Api.CreateExerciseAsync()).Id;
         foreach (var (who, status) in new[]
@@ -62,7 +64,10 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
         using var browser = server.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         browser.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
         using (var page = await GetAsync(browser, Page))
+        {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal(CiExercise.Server.Hosting.SecurityHeaders.DashboardPolicy, Assert.Single(page.Headers.GetValues("Content-Security-Policy")));
+        }
         // Outside /dashboard the cookie signs nobody in.
         using (var api = await GetAsync(browser, "/api/exercises"))
             Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);

@@ -52,6 +52,7 @@ public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFix
     {
         using var response = await _api.Http.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null((await _api.GetAsync<CiExercise.Server.Endpoints.IndexEndpoints.ServiceIndex>("/api")).Dashboard);
     }
 
     private static async Task<PrometheusText> ScrapeAsync(ApiClient client)
