@@ -217,7 +217,7 @@ public sealed partial class OrganizationGrain(
     private async Task<ActionReceipt> Record(AppendCondition? inPlay, params NewEvent[] events)
     {
         var results = inPlay is null ? await log.AppendAsync(_exerciseId, events) : await AppendInPlay(events, inPlay);
-        EngineMetrics.Count(events, results);
+        EngineMetrics.Count(events, results, injectId => _state.Find(injectId)?.DeliveredAt);
         for (var i = 0; i < events.Length; i++)
             if (!results[i].Duplicate) _state.Apply(events[i].Recorded(_exerciseId, results[i].Seq));
         TellTimeline(results);

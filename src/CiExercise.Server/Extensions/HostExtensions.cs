@@ -18,6 +18,7 @@ public static class HostExtensions
         builder.AddCiExerciseApi();
         builder.AddCiExerciseRealtime();
         builder.AddCiExerciseLimits();
+        builder.AddCiExerciseTelemetry();
     }
 
     public static void UseCiExercise(this WebApplication app)
@@ -30,6 +31,7 @@ public static class HostExtensions
         app.UseCiExerciseLimits();
         app.UseAuthorization();
         app.MapCiExerciseEndpoints();
+        app.MapCiExerciseTelemetry();
         app.MapCiExerciseConsoles();
     }
 }

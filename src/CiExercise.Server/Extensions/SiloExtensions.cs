@@ -11,6 +11,6 @@ public static class SiloExtensions
         var orleans = builder.Configuration.GetSection("Orleans");
         var siloPort = orleans.GetValue("SiloPort", 11111);
         var gatewayPort = orleans.GetValue("GatewayPort", 30000);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).UseCiExerciseKubernetes(builder.Configuration));
     }
 }

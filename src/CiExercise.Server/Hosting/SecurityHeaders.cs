@@ -17,11 +17,22 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The Orleans dashboard (Telemetry:Dashboard, controllers of every exercise only) is Orleans' page, not ours: it sets
+    /// style attributes and embeds its fonts as data. Scripts stay this server's own.
+    /// </summary>
+    public const string DashboardPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private static readonly string[] ApiPrefixes = ["/api", "/health", "/openapi", "/hubs"];
 
     public Task InvokeAsync(HttpContext context)
     {
-        var policy = ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p)) ? ApiPolicy : ConsolePolicy;
+        var path = context.Request.Path;
+        var policy = ApiPrefixes.Any(p => path.StartsWithSegments(p)) ? ApiPolicy
+            : path.StartsWithSegments(Telemetry.OrleansDashboard.Path) ? DashboardPolicy
+            : ConsolePolicy;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

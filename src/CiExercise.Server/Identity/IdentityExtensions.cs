@@ -71,13 +71,17 @@ public static class IdentityExtensions
         services.AddAuthorization(AccessPolicies.Add);
     }
 
-    private static string? TokenOf(HttpContext context)
+    internal static string? TokenOf(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
-        return context.Request.Path.StartsWithSegments(HubRoutes.Exercise) && context.Request.Query["access_token"] is { Count: 1 } token
-            ? token.ToString() : null;
+        return TokenOutsideHeader(context.Request);
     }
+
+    /// <summary>Where a browser cannot set the header: the hub's access_token query parameter, the dashboard's session cookie.</summary>
+    private static string? TokenOutsideHeader(HttpRequest request) =>
+        request.Path.StartsWithSegments(HubRoutes.Exercise) && request.Query["access_token"] is { Count: 1 } token
+            ? token.ToString() : Telemetry.OrleansDashboard.TokenOf(request);
 
     private static string? IssuerOf(string? token)
     {
@@ -88,9 +92,7 @@ public static class IdentityExtensions
 
     private static Task TakeHubToken(MessageReceivedContext context)
     {
-        if (context.HttpContext.Request.Path.StartsWithSegments(HubRoutes.Exercise)
-            && context.Request.Query["access_token"] is { Count: 1 } token)
-            context.Token = token;
+        if (TokenOutsideHeader(context.Request) is { } token) context.Token = token;
         return Task.CompletedTask;
     }
 

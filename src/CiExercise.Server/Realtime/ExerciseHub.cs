@@ -63,6 +63,7 @@ public sealed partial class ExerciseHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
 
         var last = afterSeq;
+        var replayedInAll = 0L;
         while (true)
         {
             // A participant's replay reads only its organization's rows and the clock, not the whole log.
@@ -77,11 +78,13 @@ public sealed partial class ExerciseHub(
                 replayed++;
             }
             metrics.Replayed(replayed);
+            replayedInAll += replayed;
             if (page.Count > 0) last = page[^1].Seq;
             if (page.Count < ReplayPageSize) break;
             await Clients.Caller.Replayed(exerciseId, last);
         }
 
+        metrics.CaughtUp(replayedInAll);
         await Clients.Caller.CaughtUp(exerciseId, last);
         LogSubscribed(logger, Context.ConnectionId, exerciseId, afterSeq, last);
         return last;

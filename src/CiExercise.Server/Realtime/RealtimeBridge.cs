@@ -159,7 +159,7 @@ public sealed partial class RealtimeBridge(
         _heardAt[e.ExerciseId] = time.GetUtcNow();
         var message = await live.CreateAsync(e, cancellationToken);
         _inFlight.Enqueue(ObserveAsync(hub.Clients.Groups(EventAudience.GroupsFor(e)).Event(message), e));
-        metrics.Sent();
+        metrics.Sent(e);
         while (_inFlight.TryPeek(out var oldest) && oldest.IsCompleted) _ = _inFlight.Dequeue();
         if (_inFlight.Count >= MaxInFlight) await _inFlight.Dequeue();
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CiExercise.Contracts.Events;
 using Microsoft.Extensions.Logging;
 
@@ -37,9 +38,12 @@ public sealed partial class SqlEventLog
         // Sorted by exercise (stable, so one exercise's calls keep their order): every node then locks
         // sequence rows in the same order, which rules out deadlock cycles between nodes.
         var ordered = group.OrderBy(request => request.ExerciseId, StringComparer.Ordinal).ToList();
+        using var span = EventLogTelemetry.StartCommit(ordered.Count, rows);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var results = await WriteTransactionAsync(ordered);
+            _telemetry.Committed(ordered.Count, rows, Stopwatch.GetElapsedTime(started));
             for (var i = 0; i < ordered.Count; i++)
             {
                 Answer(ordered[i], results[i]);
@@ -48,6 +52,7 @@ public sealed partial class SqlEventLog
         catch (Exception error) when (ordered.Count > 1)
         {
             // One bad call must fail only itself: redo the group one call per transaction.
+            span?.SetStatus(ActivityStatusCode.Error, "the group failed; its appends are retried one by one");
             Interlocked.Increment(ref _retriedGroups);
             LogGroupRetry(_logger, error, ordered.Count, rows);
             foreach (var request in ordered)
@@ -57,6 +62,7 @@ public sealed partial class SqlEventLog
         }
         catch (Exception error)
         {
+            span?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
             Fail(ordered[0], error);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Ports;
@@ -21,6 +22,7 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
     private readonly Channel<AppendRequest> _queue;
     private readonly Task _writer;
     private readonly EventFeed _feed;
+    private readonly EventLogTelemetry _telemetry;
     private long _requests;
     private long _transactions;
     private long _rows;
@@ -41,7 +43,13 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _writer = Task.Run(RunWriterAsync);
+        _telemetry = new EventLogTelemetry(() => _queue.Reader.Count);
+        // Without the creator's execution context: the writer serves every caller, so its commit spans are roots
+        // rather than children of whatever request happened to build the log.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _writer = Task.Run(RunWriterAsync);
+        }
     }
 
     public EventLogStatistics Statistics => new(
@@ -73,6 +81,7 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
         }
 
         var request = new AppendRequest(exerciseId, events, condition, cancellationToken);
+        var arrived = Stopwatch.GetTimestamp();
         try
         {
             await _queue.Writer.WriteAsync(request, cancellationToken);
@@ -83,7 +92,9 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
         }
 
         Interlocked.Increment(ref _requests);
-        return await request.Task;
+        var results = await request.Task;
+        _telemetry.Answered(Stopwatch.GetElapsedTime(arrived));
+        return results;
     }
 
     public IDisposable Subscribe(Func<IReadOnlyList<ExerciseEvent>, CancellationToken, ValueTask> handler) =>
@@ -136,6 +147,7 @@ public sealed partial class SqlEventLog : IEventLog, IEventFeed, IAsyncDisposabl
 
         await _writer;
         _feed.Complete();
+        _telemetry.Dispose();
     }
 
     private async Task<IReadOnlyList<ExerciseEvent>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -34,6 +34,8 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The control cell's console offers it to a controller of every exercise (OrleansDashboardTests).
+        builder.UseSetting("Telemetry:Dashboard", "true");
     }
 
     public override async ValueTask DisposeAsync()

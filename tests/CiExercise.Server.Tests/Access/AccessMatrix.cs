@@ -36,6 +36,8 @@ public static class AccessMatrix
         ["GET /health/live"] = Everyone,
         ["GET /health/ready"] = Everyone,
         ["GET /openapi/{documentName}.json"] = Everyone,
+        // The Prometheus scrape: counts by kind, no exercise content; the scraper does not sign in.
+        ["GET /metrics"] = Everyone,
         ["POST /api/auth/redeem"] = Signed,
         ["GET /api/auth/me"] = Signed,
         ["GET /api/scenarios/"] = Controllers,

@@ -82,7 +82,7 @@ public sealed class ServerFactory(
     }
 
     /// <summary>A port nobody listens on now; the OS does not hand it out again at once.</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

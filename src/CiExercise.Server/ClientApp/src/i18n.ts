@@ -176,6 +176,8 @@ export const dictionary = {
   controllerTitle: ["Control cell", "統制コンソール"],
   exercises: ["Exercises", "訓練一覧"],
   createExercise: ["Create an exercise", "訓練を作成"],
+  operations: ["Operations", "運用"],
+  orleansDashboard: ["Orleans dashboard (nodes, grains, calls)", "Orleans ダッシュボード（ノード・グレイン・呼び出し）"],
   scenario: ["Scenario", "シナリオ"],
   name: ["Name", "名称"],
   create: ["Create", "作成"],

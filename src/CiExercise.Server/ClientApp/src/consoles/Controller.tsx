@@ -133,10 +133,15 @@ export function ExercisePicker() {
   const [scenarioId, setScenarioId] = useState("");
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [dashboard, setDashboard] = useState<string | null>(null);
   useEffect(() => {
+    get<{ dashboard: string | null }>("/api").then(x => setDashboard(x.dashboard), () => setDashboard(null));
     get<ExerciseSummary[]>("/api/exercises").then(setExercises, e => setError(e.message));
     get<Scenario[]>("/api/scenarios").then(s => { setScenarios(s); setScenarioId(s[0]?.id ?? ""); }, e => setError(e.message));
   }, []);
+  // The dashboard's own requests cannot carry the bearer header: a session puts the token in a cookie for /dashboard.
+  const openDashboard = () =>
+    post<{ url: string }>("/api/dashboard/session").then(x => location.assign(x.url), err => setError((err as Error).message));
   const create = (e: Event) => {
     e.preventDefault();
     post<{ id: string }>("/api/exercises", { scenarioId, name: name || null })
@@ -159,6 +164,12 @@ export function ExercisePicker() {
         <label>{t("name")} <input value={name} onInput={e => setName((e.target as HTMLInputElement).value)} /></label>
         <button type="submit" disabled={!scenarioId}>{t("create")}</button>
       </form>
+      {dashboard ? (
+        <section class="panel">
+          <h2>{t("operations")}</h2>
+          <button type="button" data-testid="orleans-dashboard" onClick={openDashboard}>{t("orleansDashboard")}</button>
+        </section>
+      ) : null}
     </Shell>
   );
 }
