@@ -29,6 +29,7 @@ public static class IdentityExtensions
         var services = builder.Services;
         services.AddSingleton<ITokenIssuer>(sp => new TokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RevocationSignal>();
+        services.AddKeyedSingleton<Orleans.Providers.IControllable, RevocationCommand>(RevocationSignal.ControlName);
         services.AddSingleton<TokenChecks>();
         services.AddSingleton<JoinLinkService>();
         services.AddSingleton<PublicUrls>();
