@@ -41,6 +41,20 @@ CREATE TABLE OrleansMembershipTable
         FOREIGN KEY (DeploymentId) REFERENCES OrleansMembershipVersionTable (DeploymentId)
 );
 
+-- Moves the cluster's table version on from the one the writer read; CX001 when another writer moved it first.
+-- Taken first by every membership write, so that concurrent writers queue on the version row.
+CREATE FUNCTION orleans_take_version(in_deployment_id text, in_expected_version integer)
+    RETURNS void
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    UPDATE OrleansMembershipVersionTable v
+    SET Version = v.Version + 1, Timestamp = now()
+    WHERE v.DeploymentId = in_deployment_id AND v.Version = in_expected_version;
+    IF NOT FOUND THEN RAISE SQLSTATE 'CX001'; END IF;
+END;
+$$;
+
 -- A new silo's row, only while the table version is the one the silo read.
 CREATE FUNCTION orleans_insert_membership(
     in_deployment_id text, in_address text, in_port integer, in_generation integer, in_silo_name text, in_host_name text, in_status integer,
@@ -50,10 +64,7 @@ CREATE FUNCTION orleans_insert_membership(
 AS $$
 BEGIN
     BEGIN
-        UPDATE OrleansMembershipVersionTable v
-        SET Version = v.Version + 1, Timestamp = now()
-        WHERE v.DeploymentId = in_deployment_id AND v.Version = in_expected_version;
-        IF NOT FOUND THEN RAISE SQLSTATE 'CX001'; END IF;
+        PERFORM orleans_take_version(in_deployment_id, in_expected_version);
 
         INSERT INTO OrleansMembershipTable
             (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, StartTime, IAmAliveTime)
@@ -77,10 +88,7 @@ CREATE FUNCTION orleans_update_membership(
 AS $$
 BEGIN
     BEGIN
-        UPDATE OrleansMembershipVersionTable v
-        SET Version = v.Version + 1, Timestamp = now()
-        WHERE v.DeploymentId = in_deployment_id AND v.Version = in_expected_version;
-        IF NOT FOUND THEN RAISE SQLSTATE 'CX001'; END IF;
+        PERFORM orleans_take_version(in_deployment_id, in_expected_version);
 
         UPDATE OrleansMembershipTable m
         SET Status = in_status, SuspectTimes = in_suspect_times, IAmAliveTime = in_i_am_alive_time
