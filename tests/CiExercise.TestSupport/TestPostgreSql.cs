@@ -30,10 +30,26 @@ public static class TestPostgreSql
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database
                    ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pooled connections: other classes' servers keep theirs.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         await using var admin = new NpgsqlConnection(AdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException error) when (attempt < DropAttempts && error.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // An autovacuum worker on the database: FORCE may not end it for a role without pg_signal_backend,
+                // and it finishes on its own within moments on a test database.
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
+        }
     }
+
+    private const int DropAttempts = 10;
 }

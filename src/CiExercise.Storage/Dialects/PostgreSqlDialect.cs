@@ -71,7 +71,7 @@ internal sealed class PostgreSqlDialect(string connectionString)
     public override object ToDbTime(DateTimeOffset value) => value.UtcTicks;
 
     // The whole group as one binary COPY in the append's transaction: no statement to parse per row and no
-    // parameter limit; it measured fastest from 10 rows up (README "Benchmarks"). A row the table refuses (a NULL
+    // parameter limit; it measured fastest for the bursts (README "Benchmarks"). A row the table refuses (a NULL
     // payload, a value too long) fails the COPY and with it the transaction, as an INSERT would.
     public override async Task InsertEventsAsync(
         DbConnection connection, DbTransaction transaction, string exerciseId, IReadOnlyList<EventParameters> rows, CancellationToken cancellationToken)
