@@ -77,5 +77,6 @@ public static class ApiExtensions
         app.MapReviewEndpoints();
         app.MapReportEndpoints();
         app.MapImprovementEndpoints();
+        app.MapClusterEndpoints();
     }
 }
