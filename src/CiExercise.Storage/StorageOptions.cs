@@ -60,6 +60,7 @@ public sealed class StorageOptions
     {
         StorageProvider.Sqlite => new SqliteDialect(ConnectionString),
         StorageProvider.SqlServer => new SqlServerDialect(ConnectionString),
+        StorageProvider.PostgreSql => new PostgreSqlDialect(ConnectionString),
         _ => throw new InvalidOperationException($"Storage provider {Provider} is not supported."),
     };
 

@@ -108,3 +108,5 @@ public abstract class AppendConditionTests<TDatabase>(TDatabase database) : Stor
 public sealed class SqliteAppendConditionTests(SqliteTestDatabase database) : AppendConditionTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerAppendConditionTests(SqlServerTestDatabase database) : AppendConditionTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlAppendConditionTests(PostgreSqlTestDatabase database) : AppendConditionTests<PostgreSqlTestDatabase>(database);

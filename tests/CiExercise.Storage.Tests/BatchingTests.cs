@@ -100,3 +100,5 @@ public abstract class BatchingTests<TDatabase>(TDatabase database) : StorageTest
 public sealed class SqliteBatchingTests(SqliteTestDatabase database) : BatchingTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerBatchingTests(SqlServerTestDatabase database) : BatchingTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlBatchingTests(PostgreSqlTestDatabase database) : BatchingTests<PostgreSqlTestDatabase>(database);

@@ -91,3 +91,5 @@ public abstract class CatalogTests<TDatabase>(TDatabase database) : StorageTestB
 public sealed class SqliteCatalogTests(SqliteTestDatabase database) : CatalogTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerCatalogTests(SqlServerTestDatabase database) : CatalogTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlCatalogTests(PostgreSqlTestDatabase database) : CatalogTests<PostgreSqlTestDatabase>(database);

@@ -114,3 +114,6 @@ public sealed class SqliteConcurrencyTests(SqliteTestDatabase database, ITestOut
 
 public sealed class SqlServerConcurrencyTests(SqlServerTestDatabase database, ITestOutputHelper output)
     : ConcurrencyTests<SqlServerTestDatabase>(database, output);
+
+public sealed class PostgreSqlConcurrencyTests(PostgreSqlTestDatabase database, ITestOutputHelper output)
+    : ConcurrencyTests<PostgreSqlTestDatabase>(database, output);

@@ -140,3 +140,5 @@ public abstract class CorrectiveActionTests<TDatabase>(TDatabase database) : Sto
 public sealed class SqliteCorrectiveActionTests(SqliteTestDatabase database) : CorrectiveActionTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerCorrectiveActionTests(SqlServerTestDatabase database) : CorrectiveActionTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlCorrectiveActionTests(PostgreSqlTestDatabase database) : CorrectiveActionTests<PostgreSqlTestDatabase>(database);

@@ -75,3 +75,5 @@ public abstract class EventFeedTests<TDatabase>(TDatabase database) : StorageTes
 public sealed class SqliteEventFeedTests(SqliteTestDatabase database) : EventFeedTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerEventFeedTests(SqlServerTestDatabase database) : EventFeedTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlEventFeedTests(PostgreSqlTestDatabase database) : EventFeedTests<PostgreSqlTestDatabase>(database);

@@ -142,3 +142,5 @@ public abstract class EventLogTests<TDatabase>(TDatabase database) : StorageTest
 public sealed class SqliteEventLogTests(SqliteTestDatabase database) : EventLogTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerEventLogTests(SqlServerTestDatabase database) : EventLogTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlEventLogTests(PostgreSqlTestDatabase database) : EventLogTests<PostgreSqlTestDatabase>(database);

@@ -169,3 +169,5 @@ public abstract class JoinLinkTests<TDatabase>(TDatabase database) : StorageTest
 public sealed class SqliteJoinLinkTests(SqliteTestDatabase database) : JoinLinkTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerJoinLinkTests(SqlServerTestDatabase database) : JoinLinkTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlJoinLinkTests(PostgreSqlTestDatabase database) : JoinLinkTests<PostgreSqlTestDatabase>(database);

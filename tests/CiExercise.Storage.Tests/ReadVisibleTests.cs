@@ -57,3 +57,5 @@ public abstract class ReadVisibleTests<TDatabase>(TDatabase database) : StorageT
 public sealed class SqliteReadVisibleTests(SqliteTestDatabase database) : ReadVisibleTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerReadVisibleTests(SqlServerTestDatabase database) : ReadVisibleTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlReadVisibleTests(PostgreSqlTestDatabase database) : ReadVisibleTests<PostgreSqlTestDatabase>(database);

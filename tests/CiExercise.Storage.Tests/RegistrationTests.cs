@@ -52,6 +52,24 @@ public sealed class RegistrationTests : IDisposable
             StorageOptions.FromConfiguration(Configuration(new() { ["Storage:Provider"] = "SqlServer" }))).Message);
     }
 
+    [Fact]
+    public async Task Postgre_sql_settings_are_read_and_register_the_shared_secret_store()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Storage:Provider"] = "postgresql",
+            ["Storage:ConnectionString"] = "Host=db;Database=ciex;Username=ciex",
+        });
+        await using var services = new ServiceCollection().AddCiExerciseStorage(configuration).BuildServiceProvider();
+
+        var options = services.GetRequiredService<StorageOptions>();
+        Assert.Equal(StorageProvider.PostgreSql, options.Provider);
+        Assert.Equal("db:5432/ciex", options.CreateDialect().Describe());
+        Assert.IsType<CiExercise.Storage.Secrets.SqlSharedSecretStore>(services.GetRequiredService<CiExercise.Storage.Secrets.ISharedSecretStore>());
+        Assert.Contains("ConnectionString", Assert.Throws<InvalidOperationException>(() =>
+            StorageOptions.FromConfiguration(Configuration(new() { ["Storage:Provider"] = "PostgreSql" }))).Message);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -33,18 +33,6 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
-    public void Every_infra_script_is_embedded_as_a_migration()
-    {
-        var embedded = Storage.GetManifestResourceNames()
-            .Where(name => name.StartsWith(EmbeddedPrefix + "Migrations.", StringComparison.Ordinal))
-            .Select(name => name[(EmbeddedPrefix.Length + "Migrations.".Length)..]);
-        var infra = Directory.GetFiles(InfraDirectory(), "*.sql").Select(Path.GetFileName);
-
-        Assert.NotEmpty(embedded);
-        Assert.Equal(infra.Order(), embedded.Order());
-    }
-
-    [Fact]
     public void A_broken_script_is_reported_with_its_line_and_column()
     {
         var error = Assert.ThrowsAny<Exception>(() => AssertParses("broken.sql", new StringReader("SELECT 1;\nSELEC x FROM;")));
@@ -60,17 +48,5 @@ public sealed class SqlServerScriptTests
         Assert.NotEmpty(((TSqlScript)fragment).Batches);
     }
 
-    private static string InfraDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "infra", "sqlserver");
-            if (File.Exists(Path.Combine(directory.FullName, "CiExercise.sln")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("infra/sqlserver was not found above " + AppContext.BaseDirectory);
-    }
+    private static string InfraDirectory() => InfraScriptTests.Directory("sqlserver");
 }

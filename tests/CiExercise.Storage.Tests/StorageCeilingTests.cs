@@ -49,3 +49,5 @@ public abstract class StorageCeilingTests<TDatabase>(TDatabase database) : Stora
 public sealed class SqliteStorageCeilingTests(SqliteTestDatabase database) : StorageCeilingTests<SqliteTestDatabase>(database);
 
 public sealed class SqlServerStorageCeilingTests(SqlServerTestDatabase database) : StorageCeilingTests<SqlServerTestDatabase>(database);
+
+public sealed class PostgreSqlStorageCeilingTests(PostgreSqlTestDatabase database) : StorageCeilingTests<PostgreSqlTestDatabase>(database);

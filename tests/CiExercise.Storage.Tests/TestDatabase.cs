@@ -3,6 +3,7 @@ using CiExercise.Storage.CorrectiveActions;
 using CiExercise.Storage.EventLog;
 using CiExercise.Storage.JoinLinks;
 using CiExercise.Storage.Migrations;
+using CiExercise.Storage.Secrets;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CiExercise.Storage.Tests;
@@ -37,6 +38,8 @@ public abstract class TestDatabase : IAsyncLifetime
     internal SqlJoinLinkStore CreateJoinLinks() => new(Options.CreateDialect());
 
     internal SqlCorrectiveActionStore CreateCorrectiveActions() => new(Options.CreateDialect());
+
+    internal SqlSharedSecretStore CreateSharedSecrets() => new(Options.CreateDialect(), TimeProvider.System);
 
     internal SqlExerciseCatalog CreateCatalog() => new(Options.CreateDialect(), NullLogger<SqlExerciseCatalog>.Instance);
 }

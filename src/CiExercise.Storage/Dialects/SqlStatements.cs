@@ -41,6 +41,8 @@ internal sealed class SqlStatements(string resourcePrefix)
     public string CorrectiveActionList { get; } = Load(resourcePrefix, "corrective_action_list");
     public string CorrectiveActionHistory { get; } = Load(resourcePrefix, "corrective_action_history");
     public string ScratchExerciseDelete { get; } = Load(resourcePrefix, "scratch_exercise_delete");
+    public string SharedSecretInsert { get; } = Load(resourcePrefix, "shared_secret_insert");
+    public string SharedSecretGet { get; } = Load(resourcePrefix, "shared_secret_get");
 
     private static string Load(string prefix, string name) => SqlScripts.Load($"{prefix}.{name}.sql");
 }

@@ -7,6 +7,7 @@ using CiExercise.Storage.EventLog;
 using CiExercise.Storage.JoinLinks;
 using CiExercise.Storage.Hosting;
 using CiExercise.Storage.Migrations;
+using CiExercise.Storage.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers IEventLog, IEventFeed (this node's commits), IExerciseCatalog, IJoinLinkStore, ICorrectiveActionStore, StorageOptions and the hosted service that applies migrations
+    /// Registers IEventLog, IEventFeed (this node's commits), IExerciseCatalog, IJoinLinkStore, ICorrectiveActionStore, ISharedSecretStore, StorageOptions and the hosted service that applies migrations
     /// at start and flushes the event log at stop, from the configuration section "Storage".
     /// </summary>
     public static IServiceCollection AddCiExerciseStorage(this IServiceCollection services, IConfiguration configuration) =>
@@ -41,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExerciseCatalog>(sp => sp.GetRequiredService<SqlExerciseCatalog>());
         services.AddSingleton<IJoinLinkStore>(sp => new SqlJoinLinkStore(sp.GetRequiredService<SqlDialect>()));
         services.AddSingleton<ICorrectiveActionStore>(sp => new SqlCorrectiveActionStore(sp.GetRequiredService<SqlDialect>()));
+        services.AddSingleton<ISharedSecretStore>(sp => new SqlSharedSecretStore(
+            sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), Logger<MigrationRunner>(sp)));
         services.AddHostedService(sp => new StorageInitializer(

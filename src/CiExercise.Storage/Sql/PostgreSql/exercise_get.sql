@@ -1,0 +1,1 @@
+SELECT id AS Id, name AS Name, scenario_id AS ScenarioId, scenario_json AS ScenarioJson, created_at AS CreatedAt, read_only AS ReadOnly FROM exercises WHERE id = @Id;

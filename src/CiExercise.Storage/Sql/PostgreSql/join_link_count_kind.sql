@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM join_links WHERE kind = @Kind;

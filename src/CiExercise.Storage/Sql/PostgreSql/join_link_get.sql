@@ -1,0 +1,1 @@
+SELECT id AS Id, exercise_id AS ExerciseId, kind AS Kind, organization_id AS OrganizationId, role AS Role, name AS Name, email AS Email, created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_at AS RevokedAt, created_by AS CreatedBy, one_time AS OneTime, used_at AS UsedAt FROM join_links WHERE id = @Id;

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM schema_version WHERE version = @Version;

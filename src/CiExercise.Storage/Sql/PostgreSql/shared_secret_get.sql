@@ -1,0 +1,1 @@
+SELECT value FROM shared_secret WHERE name = @Name;

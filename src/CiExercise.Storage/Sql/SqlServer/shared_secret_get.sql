@@ -1,0 +1,1 @@
+SELECT value FROM dbo.shared_secret WHERE name = @Name;
