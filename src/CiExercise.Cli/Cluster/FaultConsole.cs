@@ -80,6 +80,12 @@ public sealed class FaultConsole : IKeptEvents, IAsyncDisposable
 
     public bool Live => _connection?.State == ExerciseConnectionState.Live;
 
+    /// <summary>When the connection last became live.</summary>
+    private DateTimeOffset? LiveSince
+    {
+        get { lock (_gate) return _states.LastOrDefault(s => s.State == ExerciseConnectionState.Live).At is var at && at != default ? at : null; }
+    }
+
     /// <summary>Connects and subscribes (returns once caught up the first time), then keeps the console going until disposed.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -172,8 +178,9 @@ public sealed class FaultConsole : IKeptEvents, IAsyncDisposable
             _receivedAt[e.Seq] = now;
         }
         if (e.Kind == EventKind.ExerciseEnded) EndedSeq = e.Seq;
-        // Live, not replayed: how long from the grain's record to this screen.
-        if (Live) _metrics.Delivery(now - e.WallTime, crossNode: NodePort != 0 && NodePort != _metrics.GrainNodePort);
+        // Recorded while this console was live (not replayed after a reconnect): how long from the grain's record to this screen.
+        if (Live && LiveSince is { } since && e.WallTime >= since)
+            _metrics.Delivery(now - e.WallTime, crossNode: NodePort != 0 && NodePort != _metrics.GrainNodePort);
         if (_acts && e.Kind == EventKind.InjectDelivered && e.OrganizationId == Seat.OrganizationId && e.InjectId is { } injectId)
         {
             lock (_gate) _acting.Add(AcknowledgeAsync(injectId));

@@ -43,6 +43,8 @@ public sealed class FaultExercise : IAsyncDisposable
         var seats = LoadRoster.Of(model, cluster.Options.Participants);
         var tokens = await api.IssueLinksAsync(id, seats, cancellationToken);
         var exercise = new FaultExercise(id, scenario, api, DateTimeOffset.UtcNow);
+        // Created, so its grain is active somewhere: consoles on other nodes are told apart from its own node's.
+        exercise.Metrics.GrainNodePort = (await cluster.GrainHostAsync(id, cancellationToken))?.Port ?? 0;
         var acting = seats.GroupBy(s => s.OrganizationId).Select(g => g.First().Index).ToHashSet();
         foreach (var seat in seats)
         {
@@ -54,7 +56,6 @@ public sealed class FaultExercise : IAsyncDisposable
         }
         await Task.WhenAll(exercise._consoles.Select(c => c.StartAsync(cancellationToken)));
         await api.CommandAsync(id, "start", cancellationToken);
-        exercise.Metrics.GrainNodePort = (await cluster.GrainHostAsync(id, cancellationToken))?.Port ?? 0;
         return exercise;
     }
 

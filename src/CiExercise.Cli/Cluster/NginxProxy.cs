@@ -32,7 +32,7 @@ public sealed partial class NginxProxy(string folder, IReadOnlyList<int> nodePor
     {
         var nginx = Find() ?? throw new LoadException("nginx is not installed: `apt-get install -y nginx` (tests/run.sh does it).");
         if (_process is null) await WriteConfigurationAsync(cancellationToken);
-        var started = ChildProcess.Start(nginx, ["-p", folder, "-c", Path.Combine(folder, "nginx.conf")], null, folder, Path.Combine(folder, "nginx.out"));
+        var started = ChildProcess.Start(nginx, ["-p", folder, "-e", Path.Combine(folder, "error.log"), "-c", Path.Combine(folder, "nginx.conf")], null, folder, Path.Combine(folder, "nginx.out"));
         _process = started;
         await started.WaitAsync(ListeningAsync(timeout, cancellationToken), "nginx", timeout, cancellationToken);
     }
