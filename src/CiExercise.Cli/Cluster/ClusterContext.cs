@@ -26,8 +26,8 @@ public sealed class ClusterContext(ClusterTestOptions options, IReadOnlyList<Clu
     public void Say(string fault, string what) => progress.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {fault}: {what}");
 
     /// <summary>
-    /// The node whose silo hosts the exercise's grain, from GET /api/cluster?exercise=ID (the silo's address names its
-    /// port); on one node, that node. Null when the cluster does not say.
+    /// The node whose silo hosts the exercise's grain, from GET /api/cluster?exercise=ID (which activates it if it was
+    /// not); on one node, that node. Null when no node answers or names one of this run's silos.
     /// </summary>
     public async Task<ClusterNode?> GrainHostAsync(string exerciseId, CancellationToken cancellationToken)
     {
@@ -41,8 +41,8 @@ public sealed class ClusterContext(ClusterTestOptions options, IReadOnlyList<Clu
                 using var response = await http.SendAsync(request, cancellationToken);
                 if (!response.IsSuccessStatusCode) continue;
                 using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-                if (HostSilo(body.RootElement) is { } silo && nodes.FirstOrDefault(n => silo.Contains($":{n.SiloPort}", StringComparison.Ordinal)) is { } host)
-                    return host;
+                var port = HostSiloPort(body.RootElement);
+                if (nodes.FirstOrDefault(n => n.SiloPort == port) is { } host) return host;
             }
             catch (HttpRequestException)
             {
@@ -52,20 +52,11 @@ public sealed class ClusterContext(ClusterTestOptions options, IReadOnlyList<Clu
         return null;
     }
 
-    /// <summary>The hosting silo's address in the answer: the "exercise" part's silo (its "silo", "host" or "address").</summary>
-    internal static string? HostSilo(JsonElement answer)
-    {
-        if (!answer.TryGetProperty("exercise", out var exercise)) return null;
-        if (exercise.ValueKind == JsonValueKind.String) return exercise.GetString();
-        if (exercise.ValueKind != JsonValueKind.Object) return null;
-        foreach (var name in new[] { "silo", "host", "hostSilo", "address" })
-        {
-            if (!exercise.TryGetProperty(name, out var value)) continue;
-            if (value.ValueKind == JsonValueKind.String) return value.GetString();
-            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("address", out var address)) return address.GetString();
-        }
-        return null;
-    }
+    /// <summary>The silo port of {"exercise": {"silo": {"siloPort": N}}}, the answer's hosting silo; 0 when absent.</summary>
+    internal static int HostSiloPort(JsonElement answer) =>
+        answer.TryGetProperty("exercise", out var exercise) && exercise.ValueKind == JsonValueKind.Object
+        && exercise.TryGetProperty("silo", out var silo) && silo.ValueKind == JsonValueKind.Object
+        && silo.TryGetProperty("siloPort", out var port) && port.TryGetInt32(out var value) ? value : 0;
 
     /// <summary>GET /health/ready of one node, straight to it (not through the proxy): status and body.</summary>
     public async Task<(int Status, string Body)> ReadyAsync(ClusterNode node, CancellationToken cancellationToken)
