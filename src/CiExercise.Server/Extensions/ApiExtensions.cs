@@ -81,5 +81,6 @@ public static class ApiExtensions
         app.MapReviewEndpoints();
         app.MapReportEndpoints();
         app.MapImprovementEndpoints();
+        app.MapClusterEndpoints();
     }
 }

@@ -39,7 +39,9 @@ public static class RealtimeExtensions
         services.AddHostedService<PresencePublisher>();
         // Picked up by Serilog's ReadFrom.Services, so it runs before every sink.
         services.AddSingleton<Serilog.Core.ILogEventEnricher, HubTokenRedaction>();
-        services.AddHostedService<RealtimeBridge>();
+        // One instance: the hub tells it which exercises this node's consoles follow (other nodes' commits, on a cluster).
+        services.AddSingleton<RealtimeBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<RealtimeBridge>());
     }
 
     /// <summary>The Origin check in front of the hub, and the hub itself.</summary>

@@ -10,7 +10,9 @@ namespace CiExercise.Server.Identity;
 /// directory readable by the server's user only, the console says where, and shows the link itself only
 /// when it is a terminal (a redirected output is kept somewhere). The token travels in the URL fragment,
 /// which browsers never send, so it reaches no request log either.
-/// Runs after storage has migrated (StorageInitializer works in StartingAsync).
+/// Runs after storage has migrated (StorageInitializer works in StartingAsync). Nodes of a cluster that start
+/// together all find no controller link; the link is stored under one fixed idempotency key, whose unique index
+/// lets exactly one node's insert through: that node writes the file, the others issue nothing.
 /// </summary>
 internal sealed class FirstControllerLink(
     IJoinLinkStore store, JoinLinkService links, PublicUrls urls, ConsoleNotice notice, StorageOptions storage, ILogger<FirstControllerLink> logger)
@@ -20,6 +22,9 @@ internal sealed class FirstControllerLink(
     public const string Name = "first controller";
     public const string FileName = "first-controller-link.txt";
 
+    /// <summary>The one key the first link is ever issued under; no controller's key looks like it (theirs start with "key:").</summary>
+    public static readonly IssueKey Key = new("server/first-controller-link", "first-controller-link");
+
     /// <summary>Where the link is written: the data directory's file.</summary>
     public static string PathIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, FileName);
 
@@ -27,7 +32,11 @@ internal sealed class FirstControllerLink(
     {
         if (await store.AnyOfKindAsync(JoinLinkService.KindText(PrincipalKind.Controller), cancellationToken)) return;
         var principal = new ExercisePrincipal(PrincipalKind.Controller, null, null, null, Name, null);
-        var issued = (await links.IssueAsync([(principal, Lifetime)], "server", oneTime: true, cancellationToken))[0];
+        if (await links.IssueOnceAsync(principal, Lifetime, "server", Key, cancellationToken) is not { } issued)
+        {
+            logger.LogInformation("Another node of the cluster issued the first controller's sign-in link; see its data directory");
+            return;
+        }
         var url = urls.JoinUrl(null, issued.Token);
         var path = PathIn(storage.DataDirectory);
         PrivateFiles.CreateDirectory(storage.DataDirectory);

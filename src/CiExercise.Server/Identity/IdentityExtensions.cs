@@ -1,4 +1,5 @@
 using CiExercise.Client.Hub;
+using CiExercise.Server.Cluster;
 using CiExercise.Server.Endpoints;
 using CiExercise.Server.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -23,12 +24,16 @@ public static class IdentityExtensions
     public static void AddCiExerciseIdentity(this WebApplicationBuilder builder)
     {
         var paths = ServerPaths.Find(builder.Environment);
-        var key = SigningKey.Load(builder.Configuration["Identity:SigningKey"],
-            paths.Resolve(builder.Configuration["Storage:DataDirectory"], "data"));
+        var key = SigningKey.Select(builder.Configuration["Identity:SigningKey"],
+            paths.Resolve(builder.Configuration["Storage:DataDirectory"], "data"), ClusterSettings.From(builder.Configuration).Enabled);
         var oidc = OidcClaimMapping.From(builder.Configuration);
         var services = builder.Services;
+        services.AddSingleton(key);
+        // After storage (AddCiExerciseServices), whose migrations run in the StartingAsync before this one.
+        if (!key.Known) services.AddHostedService<SharedSigningKey>();
         services.AddSingleton<ITokenIssuer>(sp => new TokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RevocationSignal>();
+        services.AddKeyedSingleton<Orleans.Providers.IControllable, RevocationCommand>(RevocationSignal.ControlName);
         services.AddSingleton<TokenChecks>();
         services.AddSingleton<JoinLinkService>();
         services.AddSingleton<PublicUrls>();

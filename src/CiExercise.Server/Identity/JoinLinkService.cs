@@ -46,6 +46,17 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
         return (links.Select(link => new IssuedLink(link, Sign(link))).ToList(), false);
     }
 
+    /// <summary>
+    /// A one-time link stored under a key no one else uses (the server's own): null, with nothing stored, when a link
+    /// is stored under it already, so that of several nodes issuing at the same moment exactly one does.
+    /// </summary>
+    public async Task<IssuedLink?> IssueOnceAsync(ExercisePrincipal principal, TimeSpan lifetime, string createdBy, IssueKey key,
+        CancellationToken cancellationToken)
+    {
+        var links = NewLinks([(principal, lifetime, null)], createdBy, oneTime: true);
+        return await store.AddAsync(links, key, cancellationToken) ? new IssuedLink(links[0], Sign(links[0])) : null;
+    }
+
     /// <summary>The links issued under the key, signed again; null when none were. The key used for another request is refused.</summary>
     public async Task<IReadOnlyList<IssuedLink>?> FindIssuedAsync(IssueKey key, CancellationToken cancellationToken)
     {
@@ -76,11 +87,11 @@ public sealed class JoinLinkService(IJoinLinkStore store, ITokenIssuer issuer, T
     /// <summary>The token of a stored link, signed again with the link's own claims and times.</summary>
     public string Sign(JoinLink link) => issuer.Issue(PrincipalOf(link), link.CreatedAt, link.ExpiresAt);
 
-    /// <summary>Revokes the link and tells this node's live sessions; null when there is no such link.</summary>
+    /// <summary>Revokes the link and tells the live sessions of every node; null when there is no such link.</summary>
     public async Task<JoinLink?> RevokeAsync(string linkId, CancellationToken cancellationToken)
     {
         var link = await store.RevokeAsync(linkId, time.GetUtcNow(), cancellationToken);
-        if (link is not null) revocations.Publish(linkId);
+        if (link is not null) await revocations.PublishAsync(linkId, cancellationToken);
         return link;
     }
 

@@ -5,13 +5,23 @@ using Microsoft.IdentityModel.Tokens;
 namespace CiExercise.Server.Identity;
 
 /// <summary>
-/// The key CiExercise signs its own tokens with (HMAC-SHA256). Configured as Identity:SigningKey
-/// (base64, at least 32 bytes; every node of a cluster needs the same one), else kept in the data
-/// directory, created on first start and readable by its owner only.
+/// The key CiExercise signs its own tokens with (HMAC-SHA256). Configured as Identity:SigningKey (base64, at least
+/// 32 bytes); else, on a cluster, the one the shared database holds (the first node to start stores its own, every
+/// node reads the same: see <see cref="SharedSigningKey"/>), so that a token from one node works on all; else kept
+/// in the data directory, created on first start and readable by its owner only.
 /// </summary>
 public static class SigningKey
 {
     public const string FileName = "signing.key";
+
+    /// <summary>Its name in the shared-secret store.</summary>
+    public const string SecretName = "identity.signing-key";
+
+    /// <summary>Where this node's key comes from; on a cluster without a configured key it is known once storage has started.</summary>
+    public static SigningKeySource Select(string? configured, string dataDirectory, bool clustered) =>
+        !string.IsNullOrWhiteSpace(configured) ? new SigningKeySource(FromBase64(configured, "Identity:SigningKey"))
+        : clustered ? new SigningKeySource(null)
+        : new SigningKeySource(Load(null, dataDirectory));
 
     public static SymmetricSecurityKey Load(string? configured, string dataDirectory)
     {
@@ -20,12 +30,15 @@ public static class SigningKey
         if (!File.Exists(path))
         {
             PrivateFiles.CreateDirectory(dataDirectory);
-            PrivateFiles.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            PrivateFiles.WriteAllText(path, NewKeyText());
         }
         return FromBase64(File.ReadAllText(path).Trim(), path);
     }
 
-    private static SymmetricSecurityKey FromBase64(string text, string where)
+    /// <summary>A fresh random key, base64.</summary>
+    public static string NewKeyText() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static SymmetricSecurityKey FromBase64(string text, string where)
     {
         byte[] bytes;
         try

@@ -6,7 +6,8 @@ namespace CiExercise.Server.Identity;
 /// <summary>
 /// Whether a signed token is still good: its join_links row exists, is not revoked or expired, and a
 /// one-time link is only good for being redeemed, once. Rows are cached for a few seconds because every
-/// request asks; a revocation on this node drops its entry at once, other nodes see it within the TTL.
+/// request asks; a revocation drops its entry at once on every node the cluster's broadcast reaches (RevocationSignal),
+/// and a node it missed sees the revocation within the TTL.
 /// </summary>
 public sealed class TokenChecks
 {

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CiExercise.Server.Identity;
 
 /// <summary>Issues the JWTs that join links and sign-in links carry, signed with the server's key.</summary>
-public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time) : ITokenIssuer
+public sealed class TokenIssuer(SigningKeySource key, TimeProvider time) : ITokenIssuer
 {
     public const string Issuer = "ciexercise";
     public const string Audience = "ciexercise";
@@ -25,14 +25,15 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time) : I
             IssuedAt = issuedAt.UtcDateTime,
             NotBefore = issuedAt.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
         });
 
-    public static TokenValidationParameters ValidationParameters(SymmetricSecurityKey key) => new()
+    /// <summary>The checks of a token this server signed; the key is asked for per token, so a cluster's shared key read at start counts.</summary>
+    public static TokenValidationParameters ValidationParameters(SigningKeySource key) => new()
     {
         ValidIssuer = Issuer,
         ValidAudience = Audience,
-        IssuerSigningKey = key,
+        IssuerSigningKeyResolver = (_, _, _, _) => [key.Key],
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         NameClaimType = ClaimNames.Name,
         ClockSkew = TimeSpan.FromSeconds(30),

@@ -21,7 +21,7 @@ namespace CiExercise.Server.Realtime;
 /// </summary>
 [Authorize]
 public sealed partial class ExerciseHub(
-    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections,
+    IGrainFactory grains, IEventLog log, ExerciseScenarios scenarios, LiveEvents live, HubConnections connections, RealtimeBridge bridge,
     RealtimeMetrics metrics, PresenceReader presence, LimitOptions limits, LimitRefusals refusals, ILogger<ExerciseHub> logger)
     : Hub<IExerciseHubClient>, IExerciseHub
 {
@@ -45,12 +45,14 @@ public sealed partial class ExerciseHub(
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
+        bridge.Leave(Context.ConnectionId);
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Joins the live groups first, then replays from the log: an event committed before the read is in the
-    /// replay, one committed after reaches the groups; the client drops the ones it gets twice. Live events
+    /// Joins the live groups first (on a cluster, after the bridge has taken its position in the log, so that other
+    /// nodes' commits reach this node from there), then replays from the log: an event committed before the read is
+    /// in the replay, one committed after reaches the groups; the client drops the ones it gets twice. Live events
     /// therefore overtake replayed ones: only Replayed (after each page) and CaughtUp tell the client up to which
     /// seq it has everything. The audience rule still decides each row (roles within an organization).
     /// </summary>
@@ -59,6 +61,7 @@ public sealed partial class ExerciseHub(
         var principal = await RequireAsync(exerciseId);
         if (afterSeq < 0) throw Refuse("request.invalid", "afterSeq is a sequence number, 0 or more.");
         if (principal.Kind == PrincipalKind.Participant) await RecordJoinedAsync(principal, exerciseId);
+        await bridge.ServeAsync(exerciseId, Context.ConnectionId, Context.ConnectionAborted);
         foreach (var group in EventAudience.GroupsOf(principal, exerciseId))
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
 

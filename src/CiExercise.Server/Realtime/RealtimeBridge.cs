@@ -1,6 +1,7 @@
 using CiExercise.Client.Hub;
 using CiExercise.Contracts.Events;
 using CiExercise.Contracts.Ports;
+using CiExercise.Server.Cluster;
 using CiExercise.Server.Identity;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,15 +10,15 @@ namespace CiExercise.Server.Realtime;
 /// <summary>
 /// Committed events to this node's consoles: each event becomes one LiveEvent and one send to all its
 /// groups, so the message is serialized once per send, not once per console (ROADMAP "Load"). Events come
-/// from <see cref="IEventFeed"/>; on a cluster another feed brings other nodes' commits here, and neither
-/// grains nor the hub change. A jump in an exercise's sequence numbers (a group the feed dropped) is read
-/// back from the log, so consoles never see a gap they could not explain. A dropped group that is the last
-/// one has nothing after it to reveal the gap, so every few seconds the bridge also compares the exercises it
-/// served lately with the log's last seq (see CheckTailsAsync).
+/// from <see cref="IEventFeed"/> (this node's commits) and, on a cluster, from the log itself (other nodes'
+/// commits, see RealtimeBridge.Remote.cs); grains do not change. A jump in an exercise's sequence numbers (a group
+/// the feed dropped) is read back from the log, so consoles never see a gap they could not explain. A dropped group
+/// that is the last one has nothing after it to reveal the gap, so every few seconds the bridge also compares the
+/// exercises it served lately with the log's last seq (see CheckTailsAsync).
 /// </summary>
 public sealed partial class RealtimeBridge(
     IEventFeed feed, IEventLog log, LiveEvents live, IHubContext<ExerciseHub, IExerciseHubClient> hub, RealtimeMetrics metrics,
-    TimeProvider time, ILogger<RealtimeBridge> logger)
+    ClusterSettings cluster, TimeProvider time, ILogger<RealtimeBridge> logger)
     : IHostedService
 {
     private const int GapPageSize = 500;
@@ -40,11 +41,13 @@ public sealed partial class RealtimeBridge(
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
     private Task _tailChecks = Task.CompletedTask;
+    private Task _remoteCommits = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = feed.Subscribe(SendAsync);
         _tailChecks = CheckTailsAsync(_stopping.Token);
+        if (cluster.Enabled) _remoteCommits = TailRemoteCommitsAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
@@ -52,7 +55,7 @@ public sealed partial class RealtimeBridge(
     {
         _subscription?.Dispose();
         await _stopping.CancelAsync();
-        await _tailChecks.WaitAsync(cancellationToken);
+        await Task.WhenAll(_tailChecks, _remoteCommits).WaitAsync(cancellationToken);
     }
 
     private async ValueTask SendAsync(IReadOnlyList<ExerciseEvent> events, CancellationToken cancellationToken)
@@ -135,6 +138,12 @@ public sealed partial class RealtimeBridge(
     private async Task FillGapAsync(string exerciseId, long last, long next, CancellationToken cancellationToken)
     {
         LogGap(logger, exerciseId, last, next);
+        await SendFromLogAsync(exerciseId, last, next, cancellationToken);
+    }
+
+    /// <summary>The events after <paramref name="last"/> and before <paramref name="next"/>, read from the log page by page and sent.</summary>
+    private async Task SendFromLogAsync(string exerciseId, long last, long next, CancellationToken cancellationToken)
+    {
         while (last + 1 < next)
         {
             var page = await log.ReadAsync(exerciseId, last, (int)Math.Min(GapPageSize, next - last - 1), cancellationToken);

@@ -101,6 +101,7 @@ public static class AccessMatrix
         ["PUT /api/exercises/{id}/corrective-actions/{actionId}"] = AssessorsOfA,
         ["GET /api/exercises/{id}/corrective-actions/{actionId}/history"] = StaffOfA,
         ["GET /api/improvement/trends"] = Controllers,
+        ["GET /api/cluster"] = Controllers,
         // Last: after it, commands meet an ended exercise (409), which is still "allowed".
         ["POST /api/exercises/{id}/end"] = ControllersOfA,
     };
