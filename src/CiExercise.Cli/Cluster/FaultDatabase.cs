@@ -55,7 +55,7 @@ public sealed class FaultDatabase(string adminConnectionString, string? pgCluste
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         // Starting a server that runs is what the clean-up does after a fault that did not stop it.
-        if (process.ExitCode != 0 && !(action == "start" && (await error).Contains("already running", StringComparison.Ordinal)))
+        if (process.ExitCode != 0 && !(action == "start" && (await error + await output).Contains("already running", StringComparison.Ordinal)))
             throw new LoadException($"pg_ctlcluster {pgCluster} {action} exited {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
     }
 }

@@ -33,6 +33,8 @@ public static partial class ServerLauncher
     /// <summary>Starts the server and returns once /health/ready says it is ready (FirstControllerToken is empty without WaitForLink).</summary>
     public static async Task<Started> StartAsync(Launch launch, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // It runs in its own folder, so a path relative to here would not be found from there.
+        var dll = Path.GetFullPath(launch.Dll);
         var port = launch.Port ?? FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var link = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,7 +48,7 @@ public static partial class ServerLauncher
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in launch.Settings) settings[key] = value;
-        var process = ChildProcess.Start(DotnetHost.Path, [launch.Dll, .. settings.Select(s => $"--{s.Key}={s.Value}")], line =>
+        var process = ChildProcess.Start(DotnetHost.Path, [dll, .. settings.Select(s => $"--{s.Key}={s.Value}")], line =>
         {
             if (FirstLinkFile().Match(line) is not { Success: true } match) return;
             try
@@ -57,7 +59,7 @@ public static partial class ServerLauncher
             {
                 link.TrySetException(error);
             }
-        }, Path.GetDirectoryName(launch.Dll), launch.LogPath);
+        }, Path.GetDirectoryName(dll), launch.LogPath);
         // The link is printed while the host starts, before it listens: ready is when /health/ready says so.
         var token = launch.WaitForLink ? await process.WaitAsync(link.Task, "The server", timeout, cancellationToken) : "";
         await process.WaitAsync(ReadyAsync(address, timeout, cancellationToken), "The server", timeout, cancellationToken);
