@@ -80,6 +80,31 @@ public sealed class FaultConsole : IKeptEvents, IAsyncDisposable
 
     public bool Live => _connection?.State == ExerciseConnectionState.Live;
 
+    /// <summary>The organization's acting seat: it acknowledges what reaches the organization.</summary>
+    public bool Acts => _acts;
+
+    /// <summary>
+    /// A message to the body this organization reports to, sent with key: the receipt, or the code it was refused
+    /// with (or the failure's type when the connection could not carry it).
+    /// </summary>
+    public async Task<(Contracts.Exercises.ActionReceipt? Receipt, string? Refusal)> SendMessageAsync(string key)
+    {
+        var message = new Contracts.Exercises.OutgoingMessage([Seat.ReportsTo!], $"Status of {Seat.OrganizationId}",
+            "Our systems are being checked; no impact on continuity so far.", null, null);
+        try
+        {
+            return _connection is { } connection ? (await connection.SendMessage(_exerciseId, message, key), null) : (null, "not connected");
+        }
+        catch (ExerciseHubException refused)
+        {
+            return (null, refused.Code);
+        }
+        catch (Exception failure) when (!_stop.IsCancellationRequested)
+        {
+            return (null, failure.GetType().Name);
+        }
+    }
+
     /// <summary>When the connection last became live.</summary>
     private DateTimeOffset? LiveSince
     {

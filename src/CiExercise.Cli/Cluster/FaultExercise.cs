@@ -122,14 +122,25 @@ public sealed class FaultExercise : IAsyncDisposable
     public async Task<IReadOnlyList<LogRow>> FinishAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var injects = Scenario.Injects + 1;
-        await WaitForLogAsync(log => log.Count(r => r.Kind == EventKind.InjectFired) >= injects ? log : null,
+        var fired = await WaitForLogAsync(log => log.Count(r => r.Kind == EventKind.InjectFired) >= injects ? log : null,
             "every scripted inject fired", timeout, cancellationToken);
+        // Every delivery on every screen before anyone is answered "ended": the acknowledgements they start come first.
+        if (!await UntilAsync(() => _consoles.All(c => HasEveryDelivery(c, fired)), timeout, cancellationToken))
+            throw new LoadException($"{Id}: {_consoles.Count(c => !HasEveryDelivery(c, fired))} consoles lacked a delivery after {timeout.TotalSeconds:0} s.");
         if (!await UntilAsync(() => _consoles.All(c => c.Pending == 0), timeout, cancellationToken))
             throw new LoadException($"{Id}: {_consoles.Sum(c => c.Pending)} acknowledgements were still unanswered after {timeout.TotalSeconds:0} s.");
         await Api.CommandAsync(Id, "end", cancellationToken);
         if (!await UntilAsync(() => _consoles.All(c => c.EndedSeq > 0), timeout, cancellationToken))
             throw new LoadException($"{Id}: {_consoles.Count(c => c.EndedSeq == 0)} consoles had not seen the end after {timeout.TotalSeconds:0} s.");
         return await Api.ReadLogAsync(Id, cancellationToken);
+    }
+
+    private static bool HasEveryDelivery(FaultConsole console, IReadOnlyList<LogRow> log)
+    {
+        var kept = console.Kept.Select(k => k.Seq).ToHashSet();
+        return log.Where(r => r.Kind == EventKind.InjectDelivered && r.OrganizationId == console.Seat.OrganizationId
+                              && Load.Figures.ParticipantAudience.RoleSees(console.Seat, r))
+            .All(r => kept.Contains(r.Seq));
     }
 
     public async ValueTask DisposeAsync()

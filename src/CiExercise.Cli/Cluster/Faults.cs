@@ -160,8 +160,13 @@ public static class Faults
         await database.StopAsync(cancellationToken);
         DateTimeOffset startedAt;
         var key = Guid.NewGuid().ToString("D");
+        var messageKey = Guid.NewGuid().ToString("D");
         try
         {
+            var hub = await exercise.Consoles.First(c => c.Acts && c.Seat.ReportsTo is not null).SendMessageAsync(messageKey);
+            if (hub.Refusal != StorageUnavailableException.Code)
+                result.Problems.Add($"a hub action while the database was down was answered {(hub.Receipt is { } r ? $"with receipt {r.Seq}" : hub.Refusal)}; " +
+                                    $"refused {StorageUnavailableException.Code} expected");
             var refused = await SpeedAsync(cluster, exercise.Id, key, cancellationToken);
             if (refused.Status != HttpStatusCode.ServiceUnavailable || refused.Code != StorageUnavailableException.Code || refused.RetryAfter is null)
                 result.Problems.Add($"a control command while the database was down was answered {(int)refused.Status} {refused.Code} " +
@@ -191,9 +196,16 @@ public static class Faults
         var next = await exercise.WaitForRowAsync(marker.Seq - 1, r => r.Kind == EventKind.InjectFired, "an inject fired after the outage", cluster.Options.Timeout, cancellationToken);
         result.Seconds("database back to the first inject recorded", next.WallTime - startedAt);
         await ConsolesReceiveAsync(cluster, exercise, marker, startedAt, stoppedAt, result, "after the database returned", cancellationToken);
+        // The console sends its refused message again with the same key, as the web console's offline queue does.
+        var sender = exercise.Consoles.First(c => c.Acts && c.Seat.ReportsTo is not null);
+        var resent = await FaultExercise.UntilAsync(async () => (await sender.SendMessageAsync(messageKey)).Receipt is not null,
+            cluster.Options.Timeout, cancellationToken);
+        if (!resent) result.Problems.Add("the hub action refused during the outage was never recorded when sent again");
         var log = await exercise.Api.ReadLogAsync(exercise.Id, cancellationToken);
         var recorded = log.Count(r => r.Kind == EventKind.SpeedChanged && KeyOf(r) == key);
         if (recorded != 1) result.Problems.Add($"the control command refused during the outage and sent again is in the log {recorded} times (once expected)");
+        var messages = log.Count(r => r.Kind == EventKind.MessageSent && KeyOf(r) == messageKey);
+        if (messages != 1) result.Problems.Add($"the message refused during the outage and sent again is in the log {messages} times (once expected)");
         return (stoppedAt, startedAt);
     }
 
@@ -207,15 +219,17 @@ public static class Faults
         key ??= Guid.NewGuid().ToString("D");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(cluster.Options.Timeout);
-        var refusals = 0;
+        var refusals = new Dictionary<string, int>(StringComparer.Ordinal);
         while (true)
         {
             var answer = await SpeedAsync(cluster, exercise.Id, key, limit.Token);
             if (answer.Status == HttpStatusCode.OK) break;
-            refusals++;
+            var what = $"{(int)answer.Status} {answer.Code}";
+            refusals[what] = refusals.GetValueOrDefault(what) + 1;
             await Task.Delay(answer.RetryAfter ?? TimeSpan.FromSeconds(1), limit.Token);
         }
-        result.Figure("control command: refusals before it was recorded", "count", refusals);
+        result.Figure("control command: refusals before it was recorded", "count", refusals.Values.Sum());
+        foreach (var (what, count) in refusals) result.Figure($"  of them answered {what}", "count", count);
         return await exercise.WaitForRowAsync(0, r => r.Kind == EventKind.SpeedChanged && KeyOf(r) == key, "the control command in the log",
             cluster.Options.Timeout, cancellationToken);
     }
