@@ -34,6 +34,8 @@ public static class IdentityExtensions
         services.AddSingleton<ITokenIssuer>(sp => new TokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RevocationSignal>();
         services.AddKeyedSingleton<Orleans.Providers.IControllable, RevocationCommand>(RevocationSignal.ControlName);
+        // The command's type travels as the generic argument of the broadcast; Orleans refuses types it was not told of.
+        services.Configure<Orleans.Serialization.Configuration.TypeManifestOptions>(options => options.AddAllowedType(typeof(RevocationCommand)));
         services.AddSingleton<TokenChecks>();
         services.AddSingleton<JoinLinkService>();
         services.AddSingleton<PublicUrls>();
