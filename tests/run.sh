@@ -31,3 +31,6 @@ fi
 source tests/postgres.sh
 
 dotnet test CiExercise.sln "$@"
+# The server suite once more with every server on a PostgreSQL database of its own (the storage suite runs on
+# both in its one pass, a test class per provider).
+CIEX_TEST_STORAGE=PostgreSql dotnet test tests/CiExercise.Server.Tests --no-build "$@"

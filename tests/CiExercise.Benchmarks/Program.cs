@@ -8,7 +8,8 @@ namespace CiExercise.Benchmarks;
 /// <summary>
 /// Every benchmark of the hot paths; pick with --filter, shorten with --job short (README "Benchmarks").
 /// "ceiling [rows]" instead prints the store's raw and batched insert rates (StorageCeiling); "appends
-/// [rounds]" runs the append benchmarks interleaved with CPU time (AppendComparison); "review [events]" times the
+/// [rounds]" runs the append benchmarks interleaved with CPU time (AppendComparison); "pg-inserts CONNECTION [rounds]"
+/// compares the ways of inserting a group on PostgreSQL (PostgreSqlInsertComparison); "review [events]" times the
 /// review of a national exercise against folding its events (ReviewTiming).
 /// </summary>
 public static class BenchmarkProgram
@@ -24,6 +25,12 @@ public static class BenchmarkProgram
         if (args is ["review", ..])
         {
             ReviewTiming.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000);
+            return;
+        }
+
+        if (args is ["pg-inserts", var adminConnectionString, ..])
+        {
+            await PostgreSqlInsertComparison.RunAsync(adminConnectionString, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
             return;
         }
 

@@ -30,7 +30,8 @@ public static class TestPostgreSql
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database
                    ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pooled connections: other classes' servers keep theirs.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         await using var admin = new NpgsqlConnection(AdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", admin);

@@ -26,7 +26,9 @@ public sealed class PrivateDataTests : IDisposable
         var link = await StartAndReadLinkAsync(factory);
 
         Assert.Equal(PrivateFiles.DirectoryMode, ModeOf(DataDirectory));
-        var files = new[] { StorageOptions.DefaultDatabaseFile, SigningKey.FileName, FirstControllerLink.FileName }
+        // The SQLite file is in the data directory; a PostgreSQL database is the database server's to protect.
+        var database = TestStorage.Provider == StorageProvider.Sqlite ? new[] { StorageOptions.DefaultDatabaseFile } : [];
+        var files = database.Concat([SigningKey.FileName, FirstControllerLink.FileName])
             .Select(f => Path.Combine(DataDirectory, f))
             .Concat(Directory.GetFiles(DataDirectory, StorageOptions.DefaultDatabaseFile + "-*"));
         Assert.All(files, file => Assert.True(PrivateFiles.FileMode == ModeOf(file), $"{file}: {ModeOf(file)}"));

@@ -12,7 +12,8 @@ using Serilog.Core;
 namespace CiExercise.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server (silo, scheduler, storage) on a SQLite file in <see cref="DataDirectory"/>, with its
+/// The real server (silo, scheduler, storage) on a SQLite file in <see cref="DataDirectory"/>, or on a
+/// PostgreSQL database of its own when the suite runs on PostgreSQL (<see cref="TestStorage"/>), with its
 /// own Orleans ports so that test classes run side by side. Two factories on one directory, one after
 /// the other, are a server restart. Its log events are captured in <see cref="Logs"/> and what it prints
 /// for the operator in <see cref="ConsoleText"/>.
@@ -69,6 +70,7 @@ public sealed class ServerFactory(
             ["Limits:HubCalls:Burst"] = "100000",
             ["Limits:HubCalls:PerMinute"] = "100000",
         };
+        foreach (var (key, value) in TestStorage.Settings(DataDirectory)) defaults[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) defaults[key] = value;
         foreach (var (key, value) in defaults) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

@@ -25,8 +25,15 @@ public class ServerFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        _directory.Dispose();
-        GC.SuppressFinalize(this);
+        try
+        {
+            await Factory.DisposeAsync();
+        }
+        finally
+        {
+            // Also when the server failed to stop: its folder (and its PostgreSQL database) go all the same.
+            _directory.Dispose();
+            GC.SuppressFinalize(this);
+        }
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CiExercise.Server.Tests.Infrastructure;
 
-/// <summary>A fresh folder for one test class's database, removed afterwards.</summary>
+/// <summary>A fresh folder for one test class's database, removed afterwards (with the PostgreSQL databases of servers on it).</summary>
 public sealed class TempDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateDirectory(
@@ -12,6 +12,7 @@ public sealed class TempDirectory : IDisposable
     {
         // Pooled connections keep the database file open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
+        TestStorage.DropUnderAsync(Path).GetAwaiter().GetResult();
         try
         {
             Directory.Delete(Path, recursive: true);
