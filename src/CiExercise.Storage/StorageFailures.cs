@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Net.Sockets;
 using CiExercise.Contracts.Ports;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -44,9 +43,8 @@ public static class StorageFailures
         // something (53), an operator's intervention such as a shutdown (57P), or the driver's own judgement.
         DbException db => db.IsTransient || db.SqlState is { } state && (state.StartsWith("08", StringComparison.Ordinal)
             || state.StartsWith("53", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal)),
-        SocketException or TimeoutException => true,
-        // A connection the server closed under a driver (Npgsql's pooled connections after a restart).
-        IOException or EndOfStreamException => e.InnerException is SocketException || e is EndOfStreamException,
+        // A socket error or a timeout counts only inside a driver's exception (which the cases above judge): alone it
+        // may be Orleans' own (a grain call to a node that died), which is not the database being away.
         _ => false,
     };
 }
