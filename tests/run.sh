@@ -2,7 +2,7 @@
 # The test command (README "Run the tests"): installs what the tests need when it is missing, then runs
 # every test project. The browser tests drive the system Chromium, since Playwright cannot download its
 # own browsers on a closed network; the consoles are built with npm (Node.js 20 or later) by the server's build;
-# PostgreSQL comes from Debian's package and is started with pg_ctlcluster.
+# PostgreSQL comes from Debian's package and is started with pg_ctlcluster; nginx from Debian's package too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,15 @@ if [ ! -x /usr/bin/chromium ]; then
     apt-get update && apt-get install -y chromium
   else
     sudo apt-get update && sudo apt-get install -y chromium
+  fi
+fi
+
+# The cluster fault tests put nginx in front of their nodes (their own instance, never the system's service).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update && apt-get install -y nginx
+  else
+    sudo apt-get update && sudo apt-get install -y nginx
   fi
 fi
 

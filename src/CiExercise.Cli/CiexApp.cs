@@ -22,12 +22,13 @@ public static class CiexApp
 
     private static RootCommand Root(TextWriter output, TextWriter error, TimeProvider time)
     {
-        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, turn them into spreadsheets and back, rehearse them, load-test a server, download reports.")
+        return new RootCommand("CiExercise tools: validate scenario files, print their inject schedule, turn them into spreadsheets and back, rehearse them, load-test a server, test a cluster against faults, download reports.")
         {
             ValidateCommand(output),
             MselCommand(output, time),
             Load.LoadCommand.Load(output, error, new Load.Figures.StoreCeiling()),
             Load.LoadCommand.BareHub(output),
+            Cluster.ClusterTestCommand.Create(output, error),
             ReportCommand(output, error),
             ExportCommand(output),
             ImportCommand(output),

@@ -61,7 +61,11 @@ public sealed class HostingTests(ServerFixture server) : IClassFixture<ServerFix
             },
             r => r.StatusCode == HttpStatusCode.OK, "the server reports ready");
 
-        Assert.Equal("Healthy", status.Body);
+        using var report = JsonDocument.Parse(status.Body);
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks");
+        foreach (var check in new[] { "storage", "silo", "scheduler" })
+            Assert.Equal("Healthy", checks.GetProperty(check).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -57,7 +57,11 @@ public static class ApiExtensions
         // Anonymous: the API description, health probes and the index; everything else names its policy.
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceExtensions.ReadyTag) })
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(ServiceExtensions.ReadyTag),
+                ResponseWriter = Health.HealthReportWriter.WriteAsync,
+            })
             .AllowAnonymous();
         app.MapIndexEndpoints();
         app.MapAuthEndpoints();

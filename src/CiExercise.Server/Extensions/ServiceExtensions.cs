@@ -37,6 +37,9 @@ public static class ServiceExtensions
         services.AddHostedService<ScenarioLoader>();
         services.AddHostedService<SampleExerciseSeeder>();
 
+        // A grain call failing on a database that is away leaves the silo as storage.unavailable (a retryable 503).
+        services.AddSingleton<IIncomingGrainCallFilter, Problems.StorageFailureCallFilter>();
+
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag])

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CiExercise.Contracts.Exercises;
 using CiExercise.Contracts.Ports;
+using CiExercise.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,12 +9,19 @@ namespace CiExercise.Server.Problems;
 
 /// <summary>
 /// Turns the refusals of the domain and unreadable request bodies into problem details that say what
-/// was wrong. Anything else stays a 500 whose details are logged, not sent.
+/// was wrong. A database that is away is a 503 storage.unavailable with Retry-After: nothing was recorded, and the
+/// same request (same idempotency key) sent again later is done once. Anything else stays a 500 whose details are
+/// logged, not sent.
 /// </summary>
 internal sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (StorageFailures.IsUnavailable(exception))
+        {
+            await StorageUnavailable.WriteAsync(context, exception);
+            return true;
+        }
         var problem = exception switch
         {
             ExerciseRuleException rule => Problem(StatusOf(rule.Kind), TitleOf(rule.Kind), rule.Message, rule.Code),

@@ -1,7 +1,9 @@
 using CiExercise.Client.Hub;
 using CiExercise.Contracts.Exercises;
+using CiExercise.Contracts.Ports;
 using CiExercise.Server.Identity;
 using CiExercise.Server.Problems;
+using CiExercise.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Serilog.Events;
 
@@ -12,7 +14,8 @@ namespace CiExercise.Server.Realtime;
 /// reaches the console with its stable code (invariant 7) and is one warning saying who, what and why: a
 /// participant cannot fill the log with errors. Anything else is an error with its exception, logged here
 /// because SignalR's own "Failed to invoke hub method" is dropped from the log (<see cref="IsDispatcherFailure"/>),
-/// which would otherwise turn every refusal into an error with a stack trace.
+/// which would otherwise turn every refusal into an error with a stack trace. A database that is away is refused
+/// with the code storage.unavailable, which a console retries.
 /// </summary>
 internal sealed partial class HubRefusalFilter(ILogger<HubRefusalFilter> logger) : IHubFilter
 {
@@ -32,6 +35,12 @@ internal sealed partial class HubRefusalFilter(ILogger<HubRefusalFilter> logger)
         {
             var (code, reason) = HubErrors.Parse(refusal.Message);
             throw Refused(invocation, code, reason);
+        }
+        catch (Exception failure) when (StorageFailures.IsUnavailable(failure))
+        {
+            // Retryable, like the HTTP API's 503: the console keeps the action and sends it again with the same key.
+            var refusal = StorageFailures.Classify(failure);
+            throw Refused(invocation, StorageUnavailableException.Code, refusal.Message);
         }
         catch (OperationCanceledException) when (invocation.Context.ConnectionAborted.IsCancellationRequested)
         {

@@ -14,7 +14,7 @@ namespace CiExercise.Cli.Load.Consoles;
 /// consoles and the hub": the last Replayed/CaughtUp mark, or a live event after CaughtUp), keep each event once, subscribe again after every reconnect, and fetch the view again when a
 /// delivery arrives for an inject it has no text for. Then the participant acts (LoadConsole.Actions.cs).
 /// </summary>
-public sealed partial class LoadConsole : IAsyncDisposable
+public sealed partial class LoadConsole : IKeptEvents, IAsyncDisposable
 {
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(2);
     private readonly Seat _seat;

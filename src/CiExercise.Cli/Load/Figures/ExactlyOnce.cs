@@ -13,7 +13,7 @@ public sealed record ExactlyOnce(int Consoles, int ConsolesWithGap, long Missing
 {
     public bool Holds => Consoles > 0 && ConsolesWithGap == 0 && Missing == 0 && NotAllowed == 0 && Mismatched == 0 && NotEnded == 0;
 
-    public static ExactlyOnce Check(IReadOnlyList<LoadConsole> consoles, IReadOnlyList<LogRow> log, long endSeq)
+    public static ExactlyOnce Check(IReadOnlyList<IKeptEvents> consoles, IReadOnlyList<LogRow> log, long endSeq)
     {
         var shared = log.Where(ParticipantAudience.IsExerciseWide).ToArray();
         var byOrganization = log.Where(r => r.OrganizationId is not null).ToLookup(r => r.OrganizationId!);

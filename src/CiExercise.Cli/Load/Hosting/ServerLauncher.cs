@@ -13,22 +13,42 @@ public static partial class ServerLauncher
 
     public sealed record Started(ChildProcess Process, Uri Address, string FirstControllerToken);
 
-    public static async Task<Started> StartAsync(string dll, string dataDirectory, string scenarioDirectory, string? logPath, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// What one server process gets: its own HTTP port (null: a free one) and any settings beyond the folders
+    /// (a cluster node's storage and cluster settings, its silo ports). WaitForLink: a first start that issues the
+    /// first controller's link (a cluster issues it once, on one node; a restarted node issues none).
+    /// </summary>
+    public sealed record Launch(string Dll, string DataDirectory, string ScenarioDirectory, string? LogPath)
     {
-        var port = FreePort.Next();
+        public int? Port { get; init; }
+
+        public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+        public bool WaitForLink { get; init; } = true;
+    }
+
+    public static Task<Started> StartAsync(string dll, string dataDirectory, string scenarioDirectory, string? logPath, TimeSpan timeout, CancellationToken cancellationToken) =>
+        StartAsync(new Launch(dll, dataDirectory, scenarioDirectory, logPath), timeout, cancellationToken);
+
+    /// <summary>Starts the server and returns once /health/ready says it is ready (FirstControllerToken is empty without WaitForLink).</summary>
+    public static async Task<Started> StartAsync(Launch launch, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // It runs in its own folder, so a path relative to here would not be found from there.
+        var dll = Path.GetFullPath(launch.Dll);
+        var port = launch.Port ?? FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var link = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        string[] arguments =
-        [
-            dll,
-            $"--Urls={address.GetLeftPart(UriPartial.Authority)}",
-            $"--Storage:DataDirectory={dataDirectory}",
-            $"--Scenarios:Directory={scenarioDirectory}",
-            "--Samples:CreateOnEmpty=false",
-            $"--Orleans:SiloPort={FreePort.Next()}",
-            $"--Orleans:GatewayPort={FreePort.Next()}",
-        ];
-        var process = ChildProcess.Start(DotnetHost.Path, arguments, line =>
+        var settings = new Dictionary<string, string>
+        {
+            ["Urls"] = address.GetLeftPart(UriPartial.Authority),
+            ["Storage:DataDirectory"] = launch.DataDirectory,
+            ["Scenarios:Directory"] = launch.ScenarioDirectory,
+            ["Samples:CreateOnEmpty"] = "false",
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in launch.Settings) settings[key] = value;
+        var process = ChildProcess.Start(DotnetHost.Path, [dll, .. settings.Select(s => $"--{s.Key}={s.Value}")], line =>
         {
             if (FirstLinkFile().Match(line) is not { Success: true } match) return;
             try
@@ -39,9 +59,9 @@ public static partial class ServerLauncher
             {
                 link.TrySetException(error);
             }
-        }, Path.GetDirectoryName(dll), logPath);
+        }, Path.GetDirectoryName(dll), launch.LogPath);
         // The link is printed while the host starts, before it listens: ready is when /health/ready says so.
-        var token = await process.WaitAsync(link.Task, "The server", timeout, cancellationToken);
+        var token = launch.WaitForLink ? await process.WaitAsync(link.Task, "The server", timeout, cancellationToken) : "";
         await process.WaitAsync(ReadyAsync(address, timeout, cancellationToken), "The server", timeout, cancellationToken);
         return new Started(process, address, token);
     }
