@@ -5,12 +5,8 @@
 # cluster fault tests alone, which stop and start it, so no other suite's database goes down with it.
 # Both are test databases on loopback only, with fsync off (the tests never crash the database machine).
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
+ensure_packages "postgresql|ls /usr/lib/postgresql/*/bin/postgres"
 
 CIEX_PG_VERSION="$(ls /usr/lib/postgresql | sort -n | tail -1)"
 CIEX_PG_ROLE=ciex_test

@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README "Run the tests"): installs what the tests need when it is missing, then runs
-# every test project. The browser tests drive the system Chromium, since Playwright cannot download its
-# own browsers on a closed network; the consoles are built with npm (Node.js 20 or later) by the server's build;
-# PostgreSQL comes from Debian's package and is started with pg_ctlcluster; nginx from Debian's package too.
+# every test project. The consoles are built with npm (Node.js 20 or later) by the server's build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,22 +8,11 @@ if ! command -v node >/dev/null 2>&1; then
   echo "Node.js 20 or later is needed to build the consoles; install it first." >&2
   exit 1
 fi
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update && apt-get install -y chromium
-  else
-    sudo apt-get update && sudo apt-get install -y chromium
-  fi
-fi
-
-# The cluster fault tests put nginx in front of their nodes (their own instance, never the system's service).
-if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update && apt-get install -y nginx
-  else
-    sudo apt-get update && sudo apt-get install -y nginx
-  fi
-fi
+# The browser tests drive the system Chromium (Playwright cannot download its own browsers on a closed
+# network); the cluster fault tests put nginx in front of their nodes (their own
+# instance, never the system's service); PostgreSQL is installed here too, so that one apt-get update serves all.
+source tests/packages.sh
+ensure_packages "chromium|test -x /usr/bin/chromium" "nginx|test -x /usr/sbin/nginx" "postgresql|ls /usr/lib/postgresql/*/bin/postgres"
 
 # The storage and server suites also run on PostgreSQL, and the cluster fault tests need it (tests/postgres.sh).
 source tests/postgres.sh
