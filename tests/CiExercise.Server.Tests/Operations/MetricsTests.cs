@@ -9,8 +9,12 @@ namespace CiExercise.Server.Tests.Operations;
 /// <summary>
 /// The Prometheus scrape at /metrics, anonymous, with the instruments an operator watches on the day. Meters are
 /// process-wide and other test classes' servers run beside this one, so each figure is checked to have grown by at
-/// least what this test did.
+/// least what this test did. The class runs alone (its collection is not parallel): every server's OpenTelemetry
+/// provider listens by meter name to every server's instruments in the process, and a server of another class that
+/// stops meanwhile ends its instruments, and with them the streams this server's scrape sums (the suite under load
+/// saw a figure never grow). In production one process is one server.
 /// </summary>
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private readonly ApiClient _api = server.Api;
@@ -62,3 +66,6 @@ public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFix
         return new PrometheusText(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
+
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsTestsRunAlone;
